@@ -1,0 +1,49 @@
+/**
+ * Headless entry point (`npm run serve`): the same services as the desktop app, with the built
+ * renderer served on 127.0.0.1 and the contract carried over a WebSocket. Never imports electron.
+ * Prints one machine-readable line, `DEPTHLINE_URL <url>`, once it is listening.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { boot } from '../app/boot';
+import { composeApp } from '../app/compose';
+import { startHost } from './http-server';
+import { newSessionToken } from './session-token';
+
+async function main(): Promise<void> {
+  const booted = boot({ runtime: 'headless', argv: process.argv.slice(2) });
+  if (!booted.ok) {
+    process.stderr.write(`depthline: ${booted.error.message}\n`);
+    process.exit(2);
+  }
+  const { env, cli } = booted.value;
+  const app = composeApp(env);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const host = await startHost({
+    port: cli.port ?? env.settings.host.port,
+    rendererDir: join(here, '..', 'renderer'),
+    token: newSessionToken(),
+    server: app.server,
+    log: env.log.child({ component: 'host' }),
+    timers: env.timers,
+  });
+  process.stdout.write(`DEPTHLINE_URL ${host.url}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    env.log.info('shutting down', { signal });
+    void host
+      .close()
+      .then(() => app.stop())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((cause: unknown) => {
+  process.stderr.write(`depthline: failed to start: ${String(cause)}\n`);
+  process.exit(1);
+});
