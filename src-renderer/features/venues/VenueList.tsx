@@ -1,0 +1,67 @@
+/** Every venue main knows, with kind, capabilities and status. */
+import type { VenueInfo } from '../../../src-shared/contract';
+import { useRequest } from '../../ipc/hooks';
+
+const CAPABILITY_LABELS: ReadonlyArray<[keyof VenueInfo['capabilities'], string]> = [
+  ['fullDepthStream', 'depth stream'],
+  ['bboStream', 'BBO'],
+  ['restDepth', 'REST depth'],
+  ['trades', 'trades'],
+];
+
+const STATUS_DOT: Record<VenueInfo['status'], string> = {
+  live: 'ok',
+  connecting: 'pending',
+  degraded: 'pending',
+  idle: '',
+  disabled: '',
+  down: 'down',
+};
+
+export function VenueList() {
+  const venues = useRequest('venues.list', {});
+  return (
+    <section className="panel" aria-label="Venues">
+      <h2>Venues</h2>
+      {venues === undefined && <div className="muted error">Loading venues…</div>}
+      {venues && !venues.ok && <div className="error">{venues.error.message}</div>}
+      {venues?.ok && (
+        <table className="grid" data-testid="venue-table">
+          <thead>
+            <tr>
+              <th>Venue</th>
+              <th>Id</th>
+              <th>Kind</th>
+              <th>Market data</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {venues.value.map((venue) => (
+              <tr key={venue.id} data-venue={venue.id}>
+                <td>{venue.name}</td>
+                <td className="muted">{venue.id}</td>
+                <td>
+                  <span className={`badge ${venue.kind === 'simulated' ? 'sim' : 'live'}`}>
+                    {venue.kind === 'simulated' ? 'PAPER' : 'LIVE'}
+                  </span>
+                </td>
+                <td>
+                  {CAPABILITY_LABELS.map(([key, label]) => (
+                    <span key={key} className={`chip ${venue.capabilities[key] ? 'on' : ''}`}>
+                      {venue.capabilities[key] ? label : <s>{label}</s>}
+                    </span>
+                  ))}
+                </td>
+                <td>
+                  <span className={`dot ${STATUS_DOT[venue.status]}`} />
+                  {venue.status}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
