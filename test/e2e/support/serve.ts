@@ -1,0 +1,69 @@
+/**
+ * Runs `npm run serve` (build, then the headless host) on an OS-chosen free port and waits for
+ * its `DEPTHLINE_URL` line. The whole process group is killed on stop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface Served {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function serve(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'depthline-e2e-'));
+  const child = spawn(
+    'npm',
+    ['run', '--silent', 'serve', '--', '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    {
+      cwd: REPO_ROOT,
+      detached: true,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 90 s:\n${out}\n${log}`)), 90_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /DEPTHLINE_URL (\S+)/.exec(out);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${out}\n${log}`));
+    });
+  });
+  return { url, dataDir, output: () => log, stop: () => stopGroup(child) };
+}
+
+function stopGroup(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.pid === undefined) return done();
+    child.once('exit', () => done());
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      done();
+    }
+    setTimeout(() => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, 5000).unref();
+  });
+}
