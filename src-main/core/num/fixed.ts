@@ -1,0 +1,82 @@
+/**
+ * Exact fixed-point conversion between decimal strings and scaled integers. A decimal string
+ * with at most `decimals` fractional digits maps to the bigint value * 10^decimals; anything that
+ * would need rounding is refused (null), never silently rounded. Hot paths (venue frames, order
+ * entry) use this instead of constructing Decimal objects.
+ */
+import type { DecimalString } from '../../../src-shared/domain';
+
+const DECIMAL = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?$/;
+const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+
+export function pow10(exponent: number): bigint {
+  return POW10[exponent] ?? 10n ** BigInt(exponent);
+}
+
+/** Number of fractional digits as written ("1.50" -> 2, "3" -> 0); -1 for malformed input. */
+export function decimalsOf(s: string): number {
+  const m = DECIMAL.exec(s);
+  if (!m) return -1;
+  return m[3]?.length ?? 0;
+}
+
+/** Number of fractional digits after dropping trailing zeros ("1.50" -> 1). */
+export function significantDecimals(s: string): number {
+  const m = DECIMAL.exec(s);
+  if (!m) return -1;
+  return (m[3] ?? '').replace(/0+$/, '').length;
+}
+
+/** "12.345", 3 -> 12345n. Null when malformed or when it has non-zero digits beyond `decimals`. */
+export function toScaled(s: string, decimals: number): bigint | null {
+  const m = DECIMAL.exec(s);
+  if (!m) return null;
+  const [, sign, whole, frac = ''] = m;
+  let digits = frac;
+  if (digits.length > decimals) {
+    if (!/^0*$/.test(digits.slice(decimals))) return null;
+    digits = digits.slice(0, decimals);
+  }
+  const value = BigInt(whole!) * pow10(decimals) + (digits ? BigInt(digits.padEnd(decimals, '0')) : 0n);
+  return sign === '-' ? -value : value;
+}
+
+/** 12345n, 3 -> "12.345"; trailing fractional zeros are trimmed ("12.3" not "12.300"). */
+export function fromScaled(value: bigint, decimals: number): DecimalString {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  let text: string;
+  if (decimals === 0) {
+    text = abs.toString();
+  } else {
+    const raw = abs.toString().padStart(decimals + 1, '0');
+    const whole = raw.slice(0, raw.length - decimals);
+    const frac = raw.slice(raw.length - decimals).replace(/0+$/, '');
+    text = frac ? `${whole}.${frac}` : whole;
+  }
+  return ((negative && abs !== 0n ? '-' : '') + text) as DecimalString;
+}
+
+/** Like fromScaled but always prints exactly `decimals` fractional digits ("12.300"). */
+export function fromScaledFixed(value: bigint, decimals: number): DecimalString {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  if (decimals === 0) return ((negative && abs !== 0n ? '-' : '') + abs.toString()) as DecimalString;
+  const raw = abs.toString().padStart(decimals + 1, '0');
+  const text = `${raw.slice(0, raw.length - decimals)}.${raw.slice(raw.length - decimals)}`;
+  return ((negative && abs !== 0n ? '-' : '') + text) as DecimalString;
+}
+
+/** Integer division rounding towards +infinity (for fees charged to the payer). */
+export function divCeil(a: bigint, b: bigint): bigint {
+  if (b <= 0n) throw new RangeError('divCeil needs a positive divisor');
+  const q = a / b;
+  return a % b > 0n ? q + 1n : q;
+}
+
+/** Integer division rounding towards -infinity. */
+export function divFloor(a: bigint, b: bigint): bigint {
+  if (b <= 0n) throw new RangeError('divFloor needs a positive divisor');
+  const q = a / b;
+  return a % b < 0n ? q - 1n : q;
+}

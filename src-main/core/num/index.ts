@@ -1,0 +1,3 @@
+export * from './fixed';
+export * from './grid';
+export * from './decimal';
