@@ -1,0 +1,116 @@
+/** Prepared statements for ledger ops. Positional binding on the hot inserts (faster than named). */
+import type Database from 'better-sqlite3';
+import { Dictionary } from './dictionary';
+import type { LedgerOp } from './ops';
+
+export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => void; reset: () => void } {
+  const ids = new Dictionary(db);
+  const journal = db.prepare('INSERT INTO journal (seq, venue, ts, kind, body) VALUES (?, ?, ?, ?, ?)');
+  const account = db.prepare(
+    `INSERT INTO accounts (venue, account_key, name, kind, created_ts) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (venue, account_key) DO UPDATE SET name = excluded.name`,
+  );
+  const instrument = db.prepare(
+    `INSERT INTO instruments (venue, symbol, base_asset, quote_asset, tick_size, lot_size) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (venue, symbol) DO UPDATE SET
+       base_asset = excluded.base_asset, quote_asset = excluded.quote_asset,
+       tick_size = excluded.tick_size, lot_size = excluded.lot_size`,
+  );
+  const order = db.prepare(
+    `INSERT INTO orders (venue, order_id, account_id, instrument_id, side, order_type, tif, price, quantity, filled,
+                         status, client_order_id, created_ts, updated_ts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (venue, order_id) DO UPDATE SET
+       price = excluded.price, quantity = excluded.quantity, filled = excluded.filled,
+       status = excluded.status, updated_ts = excluded.updated_ts`,
+  );
+  const orderEvent = db.prepare(
+    'INSERT INTO order_events (venue, order_id, ts, kind, price, quantity, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const fill = db.prepare(
+    `INSERT INTO fills (instrument_id, trade_id, ts, price, quantity, taker_side, maker_order_id, taker_order_id,
+                        maker_account_id, taker_account_id, maker_fee, taker_fee)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const balance = db.prepare(
+    'INSERT INTO balance_changes (account_id, asset, delta, reason, ts) VALUES (?, ?, ?, ?, ?)',
+  );
+  const portfolio = db.prepare(
+    `INSERT OR REPLACE INTO portfolio_snapshots (account_id, ts, equity, cash, realized_pnl, unrealized_pnl, positions)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const news = db.prepare('INSERT INTO news (venue, ts, symbol, headline, sentiment) VALUES (?, ?, ?, ?, ?)');
+
+  const write = (op: LedgerOp): void => {
+    switch (op.op) {
+      case 'journal':
+        journal.run(op.seq, op.venue, op.ts, op.kind, op.body);
+        return;
+      case 'account':
+        account.run(op.venue, op.account, op.name, op.kind, op.ts);
+        return;
+      case 'instrument':
+        instrument.run(op.venue, op.symbol, op.baseAsset, op.quoteAsset, op.tickSize, op.lotSize);
+        return;
+      case 'order': {
+        const r = op.row;
+        order.run(
+          op.venue,
+          r.orderId,
+          ids.account(op.venue, r.account),
+          ids.instrument(op.venue, r.instrument),
+          r.side,
+          r.orderType,
+          r.tif,
+          r.price,
+          r.quantity,
+          r.filled,
+          r.status,
+          r.clientOrderId,
+          r.createdTs,
+          r.updatedTs,
+        );
+        return;
+      }
+      case 'orderEvent':
+        orderEvent.run(op.venue, op.orderId, op.ts, op.kind, op.price, op.quantity, op.reason);
+        return;
+      case 'fill': {
+        const r = op.row;
+        fill.run(
+          ids.instrument(op.venue, r.instrument),
+          r.tradeId,
+          r.ts,
+          r.price,
+          r.quantity,
+          r.takerSide,
+          r.makerOrderId,
+          r.takerOrderId,
+          ids.account(op.venue, r.makerAccount),
+          ids.account(op.venue, r.takerAccount),
+          r.makerFee,
+          r.takerFee,
+        );
+        return;
+      }
+      case 'balance':
+        balance.run(ids.account(op.venue, op.account), op.asset, op.delta, op.reason, op.ts);
+        return;
+      case 'portfolio':
+        portfolio.run(
+          ids.account(op.venue, op.account),
+          op.ts,
+          op.equity,
+          op.cash,
+          op.realizedPnl,
+          op.unrealizedPnl,
+          op.positions,
+        );
+        return;
+      case 'news':
+        news.run(op.venue, op.ts, op.symbol, op.headline, op.sentiment);
+        return;
+    }
+  };
+  return { write, reset: () => ids.reset() };
+}
