@@ -2,26 +2,15 @@
  * Cost of the contract layer itself: validated request round trips through a ContractConnection,
  * and stream deltas with schema validation on and off (the price of checking every delta).
  */
+import { silentLogger } from '../src-main/core/ports';
 import { ContractConnection } from '../src-main/rpc/connection';
 import { ContractServer } from '../src-main/rpc/server';
-import { ManualClock, ManualTimers, silentLogger } from '../src-main/core/ports';
-import { defaultSettings } from '../src-main/config/settings';
-import { createSystemService } from '../src-main/services/system-service';
-import { VENUE_CATALOG } from '../src-main/venues/catalog';
+import { systemApp } from '../test/support/system-app';
 import { median, opsPerSecond, report } from './lib/report';
 
 function build(validateDeltas: boolean) {
-  const clock = new ManualClock(1_700_000_000_000, 0);
-  const timers = new ManualTimers();
-  const system = createSystemService({
-    clock,
-    timers,
-    runtime: 'headless',
-    version: 'bench',
-    settings: defaultSettings(),
-    catalog: VENUE_CATALOG,
-  });
-  const server = new ContractServer(system, silentLogger, { validateDeltas });
+  const { app, clock, timers } = systemApp();
+  const server = new ContractServer(app.implementation, silentLogger, { validateDeltas });
   let delivered = 0;
   const connection = new ContractConnection(
     server,

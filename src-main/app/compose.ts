@@ -8,6 +8,7 @@ import type { Clock, Logger, Timers } from '../core/ports';
 import type { ContractImplementation } from '../rpc/handlers';
 import { ContractServer } from '../rpc/server';
 import { createSystemService } from '../services/system-service';
+import { createUiPrefsService } from '../services/ui-prefs-service';
 import { VENUE_CATALOG } from '../venues/catalog';
 
 export interface AppEnvironment {
@@ -24,6 +25,8 @@ export interface AppEnvironment {
 
 export interface ComposedApp {
   readonly server: ContractServer;
+  /** The merged implementation, for transports and for tests that wrap a handler. */
+  readonly implementation: ContractImplementation;
   stop(): Promise<void>;
 }
 
@@ -37,14 +40,21 @@ export function composeApp(env: AppEnvironment): ComposedApp {
     catalog: VENUE_CATALOG,
   });
 
+  const uiPrefs = createUiPrefsService({
+    dataDir: env.dataDir,
+    clock: env.clock,
+    log: env.log.child({ component: 'ui-prefs' }),
+  });
+
   const implementation: ContractImplementation = {
-    requests: { ...system.requests },
+    requests: { ...system.requests, ...uiPrefs.requests },
     streams: { ...system.streams },
   };
 
   const server = new ContractServer(implementation, env.log.child({ component: 'contract' }));
   return {
     server,
+    implementation,
     stop: async () => {},
   };
 }

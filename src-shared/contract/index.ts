@@ -4,8 +4,9 @@
  */
 import type { z } from 'zod';
 import { systemRequests, systemStreams } from './system';
+import { uiRequests } from './ui';
 
-export const requests = { ...systemRequests } as const;
+export const requests = { ...systemRequests, ...uiRequests } as const;
 export const streams = { ...systemStreams } as const;
 
 export type Requests = typeof requests;
@@ -31,5 +32,6 @@ export function isStreamName(name: string): name is StreamName {
 
 export * from './define';
 export * from './system';
+export * from './ui';
 export * from './wire';
 export * from './validate';

@@ -1,25 +1,32 @@
-/** A contract server wired to the real system service with hand-driven time, for transport tests. */
-import { ManualClock, ManualTimers, silentLogger } from '../../src-main/core/ports';
+/**
+ * The real composition root with hand-driven time and a temporary data directory, for transport and
+ * contract tests. `overrides` replaces individual request handlers (to test failure paths).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeApp } from '../../src-main/app/compose';
 import { defaultSettings } from '../../src-main/config/settings';
+import { ManualClock, ManualTimers, silentLogger } from '../../src-main/core/ports';
+import type { RequestHandlers } from '../../src-main/rpc/handlers';
 import { ContractServer } from '../../src-main/rpc/server';
-import type { ContractImplementation } from '../../src-main/rpc/handlers';
-import { createSystemService } from '../../src-main/services/system-service';
-import { VENUE_CATALOG } from '../../src-main/venues/catalog';
 
-export function systemApp(overrides: Partial<ContractImplementation['requests']> = {}) {
+export function systemApp(overrides: Partial<RequestHandlers> = {}) {
   const clock = new ManualClock(1_700_000_000_000, 0);
   const timers = new ManualTimers();
-  const system = createSystemService({
-    clock,
-    timers,
+  const dataDir = mkdtempSync(join(tmpdir(), 'depthline-app-'));
+  const app = composeApp({
     runtime: 'headless',
     version: '9.9.9-test',
+    dataDir,
     settings: defaultSettings(),
-    catalog: VENUE_CATALOG,
+    clock,
+    timers,
+    log: silentLogger,
   });
-  const implementation: ContractImplementation = {
-    requests: { ...system.requests, ...overrides },
-    streams: { ...system.streams },
+  const implementation = {
+    ...app.implementation,
+    requests: { ...app.implementation.requests, ...overrides },
   };
   const server = new ContractServer(implementation, silentLogger);
   /** Move both clocks and fire due timers. */
@@ -27,5 +34,5 @@ export function systemApp(overrides: Partial<ContractImplementation['requests']>
     clock.advance(ms);
     timers.advance(ms);
   };
-  return { server, clock, timers, tick };
+  return { server, clock, timers, tick, dataDir, app };
 }
