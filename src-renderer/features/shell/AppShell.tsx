@@ -1,38 +1,72 @@
-/** The application frame: top bar (brand, clock), workspace, status bar (transport, version). */
+/**
+ * The application frame: top bar (brand, clock), the docking workspace, the status bar (transport,
+ * version), and the keyboard overlays (command palette, cheat sheet).
+ */
 import { useClient, usePortStatus, useRequest } from '../../ipc/hooks';
 import { ServerClock } from '../clock/ServerClock';
-import { VenueList } from '../venues/VenueList';
+import { CheatSheet } from '../hotkeys/CheatSheet';
+import { CommandPalette } from '../hotkeys/CommandPalette';
+import { HotkeysProvider, useHotkeys } from '../hotkeys/HotkeysContext';
+import { Workspace } from '../workspace/Workspace';
 
 const PORT_DOT = { open: 'ok', connecting: 'pending', closed: 'down' } as const;
 
 export function AppShell() {
+  return (
+    <HotkeysProvider>
+      <div className="shell">
+        <TopBar />
+        <main className="workspace">
+          <Workspace />
+        </main>
+        <StatusBar />
+      </div>
+      <CommandPalette />
+      <CheatSheet />
+    </HotkeysProvider>
+  );
+}
+
+function TopBar() {
+  const { setOverlay } = useHotkeys();
+  return (
+    <header className="topbar">
+      <div className="brand">
+        DEPTH<span>LINE</span>
+      </div>
+      <span className="spacer" />
+      <button type="button" className="ghost" onClick={() => setOverlay('palette')} title="Command palette">
+        Commands
+      </button>
+      <button
+        type="button"
+        className="ghost"
+        onClick={() => setOverlay('cheatsheet')}
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
+      <ServerClock />
+    </header>
+  );
+}
+
+function StatusBar() {
   const client = useClient();
   const status = usePortStatus();
   const info = useRequest('system.info', {}, status);
   return (
-    <div className="shell">
-      <header className="topbar">
-        <div className="brand">
-          DEPTH<span>LINE</span>
-        </div>
-        <span className="spacer" />
-        <ServerClock />
-      </header>
-      <main className="workspace">
-        <VenueList />
-      </main>
-      <footer className="statusbar" data-testid="statusbar">
-        <span data-testid="connection-status">
-          <span className={`dot ${PORT_DOT[status]}`} />
-          {client.transport === 'ipc' ? 'IPC' : 'WebSocket'} {status}
-        </span>
-        {info?.ok && (
-          <>
-            <span>{info.value.runtime === 'electron' ? 'Desktop' : 'Headless host'}</span>
-            <span>v{info.value.version}</span>
-          </>
-        )}
-      </footer>
-    </div>
+    <footer className="statusbar" data-testid="statusbar">
+      <span data-testid="connection-status">
+        <span className={`dot ${PORT_DOT[status]}`} />
+        {client.transport === 'ipc' ? 'IPC' : 'WebSocket'} {status}
+      </span>
+      {info?.ok && (
+        <>
+          <span>{info.value.runtime === 'electron' ? 'Desktop' : 'Headless host'}</span>
+          <span>v{info.value.version}</span>
+        </>
+      )}
+    </footer>
   );
 }

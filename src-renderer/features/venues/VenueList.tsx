@@ -21,8 +21,7 @@ const STATUS_DOT: Record<VenueInfo['status'], string> = {
 export function VenueList() {
   const venues = useRequest('venues.list', {});
   return (
-    <section className="panel" aria-label="Venues">
-      <h2>Venues</h2>
+    <section className="panel-body scroll" aria-label="Venues">
       {venues === undefined && <div className="muted error">Loading venues…</div>}
       {venues && !venues.ok && <div className="error">{venues.error.message}</div>}
       {venues?.ok && (

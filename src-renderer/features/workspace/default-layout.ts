@@ -1,0 +1,23 @@
+/** The layout a new user (or a reset) gets. */
+import type { DockviewApi } from 'dockview-react';
+import { PANEL_BY_ID } from './panel-registry';
+
+export function applyDefaultLayout(api: DockviewApi): void {
+  api.clear();
+  for (const id of ['venues']) {
+    const def = PANEL_BY_ID.get(id);
+    if (def) api.addPanel({ id: def.id, component: def.id, title: def.title });
+  }
+}
+
+/** Opens a panel (or brings it to the front if it is already open). */
+export function openPanel(api: DockviewApi, id: string): void {
+  const existing = api.getPanel(id);
+  if (existing) {
+    existing.api.setActive();
+    return;
+  }
+  const def = PANEL_BY_ID.get(id);
+  if (!def) return;
+  api.addPanel({ id: def.id, component: def.id, title: def.title, position: { direction: 'right' } });
+}

@@ -1,0 +1,20 @@
+/**
+ * Every panel the workspace can show. A saved layout refers to panels by these ids; a panel that no
+ * longer exists makes the saved layout unusable and the default layout is used instead.
+ */
+import type { ComponentType } from 'react';
+import { KeymapPanel } from '../hotkeys/KeymapPanel';
+import { VenueList } from '../venues/VenueList';
+
+export interface PanelDef {
+  readonly id: string;
+  readonly title: string;
+  readonly Component: ComponentType;
+}
+
+export const PANELS: readonly PanelDef[] = [
+  { id: 'venues', title: 'Venues', Component: VenueList },
+  { id: 'keymap', title: 'Keymap', Component: KeymapPanel },
+];
+
+export const PANEL_BY_ID: ReadonlyMap<string, PanelDef> = new Map(PANELS.map((p) => [p.id, p]));

@@ -1,0 +1,81 @@
+/**
+ * The workspace in Chromium against `npm run serve`: the cheat sheet lists the active keymap, the
+ * command palette opens panels, a rebound key is saved and works after a reload, and the layout
+ * (which panels are open) survives a reload.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { REPO_ROOT, serve, type Served } from './support/serve';
+
+const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+
+describe('workspace, keymap and layout persistence', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    served = await serve();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    await page.goto(served.url);
+    await page.locator('[data-panel="venues"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  it('? shows a cheat sheet of the active keymap', async () => {
+    await page.keyboard.press('Shift+?');
+    const sheet = page.getByTestId('cheatsheet');
+    await sheet.waitFor();
+    expect(await sheet.locator('[data-action="app.commandPalette"] kbd').textContent()).toBe('Ctrl+K');
+    expect(await sheet.locator('[data-action="panel.focusNext"] kbd').textContent()).toBe('F6');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sheet.count()).toBe(0);
+  });
+
+  it('the command palette opens a panel', async () => {
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').fill('open panel keymap');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-panel="keymap"]').waitFor();
+  });
+
+  it('rebinding a key changes what it does and what the cheat sheet shows', async () => {
+    const row = page.getByTestId('keymap-panel').locator('[data-action="app.cheatSheet"]');
+    await row.getByRole('button', { name: 'Change' }).click();
+    await page.keyboard.press('Alt+h');
+    expect(await row.locator('kbd').textContent()).toBe('Alt+H');
+    await page.locator('[data-panel="venues"]').click();
+    await page.keyboard.press('Alt+h');
+    await page.getByTestId('cheatsheet').waitFor();
+    expect(
+      await page.getByTestId('cheatsheet').locator('[data-action="app.cheatSheet"] kbd').textContent(),
+    ).toBe('Alt+H');
+    await page.keyboard.press('Escape');
+  });
+
+  it('layout and keymap survive a reload', async () => {
+    await page.waitForTimeout(800); // debounce of the prefs save
+    await page.reload();
+    await page.locator('[data-panel="venues"]').waitFor();
+    await page.locator('.dv-tab', { hasText: 'Keymap' }).waitFor();
+    await page.keyboard.press('Alt+h');
+    await page.getByTestId('cheatsheet').waitFor();
+    await page.keyboard.press('Escape');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace.png') });
+    expect(problems).toEqual([]);
+  });
+});
