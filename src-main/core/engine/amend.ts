@@ -58,7 +58,7 @@ export function amendOrder(st: EngineState, cmd: AmendOrder): EngineResult<Order
     order.leaves = leaves;
     order.qty = qty;
     level.total -= reduced;
-    st.sink.amended(ts, id, account.id, price, qty, leaves, true);
+    st.sink.amended(ts, id, account.id, instrument.id, price, qty, leaves, true);
     if (reduced > 0) st.levelChanged(instrument, buy, level, ts);
     return ok({ orderId: id, status: 'resting', filledQty: order.filled, leavesQty: leaves });
   }
@@ -68,7 +68,7 @@ export function amendOrder(st: EngineState, cmd: AmendOrder): EngineResult<Order
   order.qty = qty;
   order.leaves = leaves;
   order.ts = ts;
-  st.sink.amended(ts, id, account.id, price, qty, leaves, false);
+  st.sink.amended(ts, id, account.id, instrument.id, price, qty, leaves, false);
   st.levelChanged(instrument, buy, level, ts);
   const stop = match(st, order, ts);
   if (order.leaves > 0 && stop === null) {
@@ -81,7 +81,7 @@ export function amendOrder(st: EngineState, cmd: AmendOrder): EngineResult<Order
   account.unlink(order);
   const filled = order.filled;
   const canceled = order.leaves;
-  if (canceled > 0) st.sink.canceled(ts, id, account.id, stop!, canceled, filled);
+  if (canceled > 0) st.sink.canceled(ts, id, account.id, instrument.id, stop!, canceled, filled);
   st.unlockRemainder(order);
   st.releaseOrder(order);
   return ok({ orderId: id, status: canceled > 0 ? 'canceled' : 'filled', filledQty: filled, leavesQty: 0 });

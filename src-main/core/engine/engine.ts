@@ -29,6 +29,7 @@ import {
   type AmendOrderDecimal,
   type PlaceOrderDecimal,
 } from './decimal-entry';
+import type { DecimalContext } from './event-format';
 import type { EngineSink } from './events';
 import { hashEngineState } from './hash';
 import { placeOrder } from './place';
@@ -66,7 +67,7 @@ import type {
 } from './types';
 import { validateEngine } from './validate';
 
-export class Engine {
+export class Engine implements DecimalContext {
   private readonly st: EngineState;
 
   /** Throws on an invalid config (a programming error, not input). */
@@ -158,6 +159,10 @@ export class Engine {
   instrument(id: string): InstrumentInfo | null {
     const instrument = this.st.instrumentsById.get(id);
     return instrument ? instrumentInfo(instrument) : null;
+  }
+  /** Decimals of an asset's smallest unit, or null. */
+  assetDecimals(asset: string): number | null {
+    return this.st.ledger.assets[this.st.ledger.assetIndex(asset)]?.decimals ?? null;
   }
   instrumentIds(): string[] {
     return this.st.instruments.map((i) => i.id);

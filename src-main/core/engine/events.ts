@@ -67,6 +67,7 @@ export interface EngineSink {
     ts: number,
     orderId: OrderId,
     account: AccountId,
+    instrument: string,
     reason: CancelReason,
     canceledQty: number,
     filledQty: number,
@@ -75,12 +76,13 @@ export interface EngineSink {
     ts: number,
     orderId: OrderId,
     account: AccountId,
+    instrument: string,
     price: number,
     qty: number,
     leavesQty: number,
     priorityKept: boolean,
   ): void;
-  expired(ts: number, orderId: OrderId, account: AccountId, qty: number): void;
+  expired(ts: number, orderId: OrderId, account: AccountId, instrument: string, qty: number): void;
   /** A price level's new aggregate; qty 0 means the level is gone. */
   level(ts: number, instrument: string, side: Side, price: number, qty: number, orders: number): void;
 }
@@ -140,6 +142,7 @@ export type EngineEvent =
       ts: number;
       orderId: OrderId;
       account: AccountId;
+      instrument: string;
       reason: CancelReason;
       canceledQty: number;
       filledQty: number;
@@ -149,12 +152,13 @@ export type EngineEvent =
       ts: number;
       orderId: OrderId;
       account: AccountId;
+      instrument: string;
       price: number;
       qty: number;
       leavesQty: number;
       priorityKept: boolean;
     }
-  | { type: 'expired'; ts: number; orderId: OrderId; account: AccountId; qty: number }
+  | { type: 'expired'; ts: number; orderId: OrderId; account: AccountId; instrument: string; qty: number }
   | { type: 'level'; ts: number; instrument: string; side: Side; price: number; qty: number; orders: number };
 
 /** Discards everything (the default sink). */
@@ -260,25 +264,37 @@ export class EventRecorder implements EngineSink {
     ts: number,
     orderId: OrderId,
     account: AccountId,
+    instrument: string,
     reason: CancelReason,
     canceledQty: number,
     filledQty: number,
   ): void {
-    this.events.push({ type: 'canceled', ts, orderId, account, reason, canceledQty, filledQty });
+    this.events.push({ type: 'canceled', ts, orderId, account, instrument, reason, canceledQty, filledQty });
   }
   amended(
     ts: number,
     orderId: OrderId,
     account: AccountId,
+    instrument: string,
     price: number,
     qty: number,
     leavesQty: number,
     priorityKept: boolean,
   ): void {
-    this.events.push({ type: 'amended', ts, orderId, account, price, qty, leavesQty, priorityKept });
+    this.events.push({
+      type: 'amended',
+      ts,
+      orderId,
+      account,
+      instrument,
+      price,
+      qty,
+      leavesQty,
+      priorityKept,
+    });
   }
-  expired(ts: number, orderId: OrderId, account: AccountId, qty: number): void {
-    this.events.push({ type: 'expired', ts, orderId, account, qty });
+  expired(ts: number, orderId: OrderId, account: AccountId, instrument: string, qty: number): void {
+    this.events.push({ type: 'expired', ts, orderId, account, instrument, qty });
   }
   level(ts: number, instrument: string, side: Side, price: number, qty: number, orders: number): void {
     this.events.push({ type: 'level', ts, instrument, side, price, qty, orders });

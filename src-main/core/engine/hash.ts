@@ -134,7 +134,7 @@ export function hashEngineState(st: EngineState): string {
     for (let a = 0; a < assets.length; a++) h.num(ledger.free[a]!).num(ledger.locked[a]!);
     ledger.positions.forEach((p, index) => {
       if (p === undefined) return;
-      h.num(index).num(p.qty).big(p.basis).big(p.realized).big(p.fees).num(p.volume);
+      h.num(index).num(p.qty).big(p.basis).big(p.realized).num(p.fees).big(p.volume);
     });
     h.num(-1);
   }

@@ -118,7 +118,7 @@ export function placeOrder(st: EngineState, cmd: PlaceOrder): EngineResult<Order
     clientOrderId,
   );
   if (fok !== null && fok.lots < qty) {
-    st.sink.expired(ts, order.id, account.id, qty);
+    st.sink.expired(ts, order.id, account.id, instrument.id, qty);
     return finish(st, order, 'expired');
   }
   const stop = match(st, order, ts);
@@ -138,7 +138,7 @@ export function cancelRemainder(
   ts: number,
 ): EngineResult<OrderAck> {
   st.unlockRemainder(order);
-  st.sink.canceled(ts, order.id, order.account!.id, reason, order.leaves, order.filled);
+  st.sink.canceled(ts, order.id, order.account!.id, order.instrument!.id, reason, order.leaves, order.filled);
   return finish(st, order, 'canceled');
 }
 

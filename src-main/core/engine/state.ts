@@ -120,7 +120,7 @@ export class EngineState {
     const canceled = order.leaves;
     this.unrest(order);
     this.unlockRemainder(order);
-    this.sink.canceled(ts, order.id, order.account!.id, reason, canceled, order.filled);
+    this.sink.canceled(ts, order.id, order.account!.id, order.instrument!.id, reason, canceled, order.filled);
     if (emitLevel) this.levelChanged(order.instrument!, order.side === 'buy', level, ts);
     this.releaseOrder(order);
     return canceled;

@@ -83,7 +83,7 @@ export function portfolioView(
       qty: market.size.fromSteps(position.qty),
       avgPrice: position.qty === 0 ? null : averagePrice(position.basis, Math.abs(position.qty), market),
       realizedPnl: fromScaled(position.realized, quoteDecimals),
-      fees: fromScaled(position.fees, quoteDecimals),
+      fees: fromScaled(BigInt(position.fees), quoteDecimals),
       unrealizedPnl:
         mark === undefined
           ? null

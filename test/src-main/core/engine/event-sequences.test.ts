@@ -4,7 +4,9 @@
  * never leaves the remainder resting), with full event payloads where the numbers matter.
  */
 import { describe, expect, it } from 'vitest';
-import { fixture, kinds } from './support/fixture';
+import { EventRecorder } from '../../../../src-main/core/engine/events';
+import { TeeSink, toDecimalEvent } from '../../../../src-main/core/engine/event-format';
+import { dec, fixture, kinds } from './support/fixture';
 
 describe('event sequences', () => {
   it('resting limit then cancel: [accepted, level] then [canceled(user), level gone]', () => {
@@ -36,6 +38,7 @@ describe('event sequences', () => {
         ts: 9,
         orderId: 1,
         account: f.alice,
+        instrument: 'BTC-USD',
         reason: 'user',
         canceledQty: 1000,
         filledQty: 0,
@@ -121,7 +124,7 @@ describe('event sequences', () => {
     const events = f.place({ account: f.alice, side: 'buy', price: 10000, qty: 501, tif: 'FOK' });
     expect(events).toEqual([
       expect.objectContaining({ type: 'accepted', orderId: 2, tif: 'FOK' }),
-      { type: 'expired', ts: 2, orderId: 2, account: f.alice, qty: 501 },
+      { type: 'expired', ts: 2, orderId: 2, account: f.alice, instrument: 'BTC-USD', qty: 501 },
     ]);
     expect(f.engine.restingVolume('BTC-USD', 'sell')).toBe(500);
     expect(f.engine.balance(f.alice, 'USD')).toEqual({ free: 100_000_000_000, locked: 0 });
@@ -147,6 +150,7 @@ describe('event sequences', () => {
         ts: 1,
         orderId: 1,
         account: f.alice,
+        instrument: 'BTC-USD',
         reason: 'ioc',
         canceledQty: 100,
         filledQty: 0,
@@ -229,6 +233,7 @@ describe('event sequences', () => {
         ts: 5,
         orderId: 1,
         account: f.alice,
+        instrument: 'BTC-USD',
         price: 10000,
         qty: 200,
         leavesQty: 200,
@@ -297,5 +302,31 @@ describe('event sequences', () => {
     ).toEqual([1, 3]);
     expect(f.engine.openOrders(f.bob).map((o) => o.orderId)).toEqual([2]);
     expect(f.engine.cancelAll({ account: f.alice, ts: 9 })).toEqual({ ok: true, value: 0 });
+  });
+});
+
+describe('event plumbing', () => {
+  it('toDecimalEvent writes ticks, lots and units as exact decimal strings', () => {
+    const recorder = new EventRecorder();
+    const f = fixture();
+    f.engine.setSink(new TeeSink([f.recorder, recorder]));
+    const first = f.place({ account: f.bob, side: 'sell', price: 10000, qty: 600 });
+    const second = f.place({ account: f.alice, side: 'buy', price: 10100, qty: 1000, tif: 'IOC' });
+    f.engine.deposit({ account: f.alice, asset: 'USD', amount: dec('0.5'), ts: 9 });
+    const events = recorder.take();
+    expect(events).toEqual([...first, ...second, ...f.take()]); // both sinks saw the same calls
+    const wire = events.map((e) => toDecimalEvent(e, f.engine));
+    expect(wire.find((e) => e.type === 'trade')).toMatchObject({
+      price: '100',
+      qty: '0.6',
+      makerFee: '0.06',
+      takerFee: '0.12',
+      makerLeaves: '0',
+      takerLeaves: '0.4',
+    });
+    expect(wire.find((e) => e.type === 'canceled')).toMatchObject({ canceledQty: '0.4', filledQty: '0.6' });
+    expect(wire.find((e) => e.type === 'accepted')).toMatchObject({ price: '100', qty: '0.6' });
+    expect(wire.at(-1)).toMatchObject({ type: 'funds', units: '0.5' });
+    expect(JSON.parse(JSON.stringify(wire))).toEqual(wire);
   });
 });

@@ -86,8 +86,9 @@ describe('OrderIndex', () => {
             }
           }
           expect(index.size).toBe(model.size);
-          for (const [, id] of ops) if (index.get(id) !== (model.get(id) ?? null)) expect.fail(`id ${id}`);
-          for (const id of [0, 3001, 4096]) expect(index.get(id)).toBeNull();
+          for (const [, key] of ops)
+            if (index.get(key) !== (model.get(key) ?? null)) expect.fail(`id ${key}`);
+          for (const absent of [0, 3001, 41 * 4096 + 1]) expect(index.get(absent)).toBeNull();
           const seen = new Map<number, Order>();
           index.forEach((id, order) => seen.set(id, order));
           expect(seen).toEqual(model);

@@ -134,6 +134,7 @@ export class NaiveBook {
             ts,
             orderId: m.id,
             account: m.account,
+            instrument: instrument.id,
             reason: 'stp',
             canceledQty: m.leaves,
             filledQty: m.filled,

@@ -225,7 +225,14 @@ export class NaiveCommands extends NaiveBook {
     });
     if (fillable >= 0 && fillable < c.qty) {
       this.unlockRest(o);
-      this.events.push({ type: 'expired', ts: c.ts, orderId: o.id, account: account.id, qty: c.qty });
+      this.events.push({
+        type: 'expired',
+        ts: c.ts,
+        orderId: o.id,
+        account: account.id,
+        instrument: instrument.id,
+        qty: c.qty,
+      });
       return ack('expired');
     }
     const stop = this.match(o, c.ts);
@@ -237,6 +244,7 @@ export class NaiveCommands extends NaiveBook {
         ts: c.ts,
         orderId: o.id,
         account: account.id,
+        instrument: instrument.id,
         reason: stop ?? 'ioc',
         canceledQty: o.leaves,
         filledQty: o.filled,

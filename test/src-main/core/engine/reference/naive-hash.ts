@@ -23,7 +23,7 @@ export function naiveStateHash(e: NaiveBook): string {
     for (let i = 0; i < e.assets.length; i++) h.num(Number(a.free[i])).num(Number(a.locked[i]));
     for (const index of [...a.positions.keys()].sort((x, y) => x - y)) {
       const p = a.positions.get(index)!;
-      h.num(index).num(Number(p.qty)).big(p.basis).big(p.realized).big(p.fees).num(Number(p.volume));
+      h.num(index).num(Number(p.qty)).big(p.basis).big(p.realized).num(Number(p.fees)).big(p.volume);
     }
     h.num(-1);
   }
