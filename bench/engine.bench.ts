@@ -67,6 +67,9 @@ interface Runner {
   book(): string;
 }
 
+/** Resting orders and price levels of our engine's book at the end of a run. */
+let shape = { orders: 0, levels: 0 };
+
 function ours(stream: Stream, sink: EngineSink = new CountingSink()): Runner {
   let engine: Engine = benchEngine();
   const { kinds, ours: cmds } = stream;
@@ -81,12 +84,15 @@ function ours(stream: Stream, sink: EngineSink = new CountingSink()): Runner {
       else if (kind === CANCEL) engine.cancelOrder(cmds[i] as CancelOrder);
       else engine.placeOrder(cmds[i] as PlaceOrder);
     },
-    book: () =>
-      JSON.stringify(
+    book: () => {
+      const levels = [...engine.depth('BTC-USD', 'sell', 1e9), ...engine.depth('BTC-USD', 'buy', 1e9)];
+      shape = { orders: levels.reduce((n, l) => n + l.orders, 0), levels: levels.length };
+      return JSON.stringify(
         [engine.depth('BTC-USD', 'sell', 1e9), engine.depth('BTC-USD', 'buy', 1e9)].map((side) =>
           side.map((l) => `${l.price}:${l.qty}`),
         ),
-      ),
+      );
+    },
   };
 }
 
@@ -218,6 +224,8 @@ function scenario(stream: Stream, runsOurs: number, runsPeer: number, kinds: num
   });
   report({ name: `engine.${stream.name}.same_final_book_as_peer`, value: same ? 1 : 0, unit: 'bool' });
   report({ name: `engine.${stream.name}.events_per_op`, value: eventsPerOp, unit: 'events' });
+  report({ name: `engine.${stream.name}.final_resting_orders`, value: shape.orders, unit: 'orders' });
+  report({ name: `engine.${stream.name}.final_price_levels`, value: shape.levels, unit: 'levels' });
   const ourLatency = latencies(mine, stream);
   const peerLatency = latencies(theirs, stream);
   reportLatency('engine', stream.name, ourLatency, kinds);
