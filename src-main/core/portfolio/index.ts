@@ -1,0 +1,4 @@
+export * from './amounts';
+export * from './ledger';
+export * from './positions';
+export * from './view';
