@@ -7,6 +7,9 @@ import { ContractServer } from '../src-main/rpc/server';
 import { ManualClock, ManualTimers, silentLogger } from '../src-main/core/ports';
 import { defaultSettings } from '../src-main/config/settings';
 import { createSystemService } from '../src-main/services/system-service';
+import { createGatewayService } from '../src-main/services/gateway-service';
+import { GatewayRuntime } from '../src-main/gateway/runtime';
+import { unavailableMarketData, unavailableVenue } from '../src-main/gateway/unavailable';
 import { VENUE_CATALOG } from '../src-main/venues/catalog';
 import { median, opsPerSecond, report } from './lib/report';
 
@@ -21,7 +24,26 @@ function build(validateDeltas: boolean) {
     settings: defaultSettings(),
     catalog: VENUE_CATALOG,
   });
-  const server = new ContractServer(system, silentLogger, { validateDeltas });
+  // The gateway is not started here: its requests are part of the contract but not measured.
+  const gateway = createGatewayService(
+    new GatewayRuntime({
+      port: 0,
+      dataDir: null,
+      venue: unavailableVenue(),
+      marketData: unavailableMarketData(),
+      clock,
+      timers,
+      log: silentLogger,
+    }),
+  );
+  const server = new ContractServer(
+    {
+      requests: { ...system.requests, ...gateway.requests },
+      streams: { ...system.streams, ...gateway.streams },
+    },
+    silentLogger,
+    { validateDeltas },
+  );
   let delivered = 0;
   const connection = new ContractConnection(
     server,

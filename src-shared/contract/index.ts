@@ -3,10 +3,11 @@
  * the headless host's WebSocket carry exactly these names and schemas.
  */
 import type { z } from 'zod';
+import { gatewayRequests, gatewayStreams } from './gateway';
 import { systemRequests, systemStreams } from './system';
 
-export const requests = { ...systemRequests } as const;
-export const streams = { ...systemStreams } as const;
+export const requests = { ...systemRequests, ...gatewayRequests } as const;
+export const streams = { ...systemStreams, ...gatewayStreams } as const;
 
 export type Requests = typeof requests;
 export type Streams = typeof streams;
@@ -30,6 +31,7 @@ export function isStreamName(name: string): name is StreamName {
 }
 
 export * from './define';
+export * from './gateway';
 export * from './system';
 export * from './wire';
 export * from './validate';

@@ -4,6 +4,9 @@ import { defaultSettings } from '../../src-main/config/settings';
 import { ContractServer } from '../../src-main/rpc/server';
 import type { ContractImplementation } from '../../src-main/rpc/handlers';
 import { createSystemService } from '../../src-main/services/system-service';
+import { createGatewayService } from '../../src-main/services/gateway-service';
+import { GatewayRuntime } from '../../src-main/gateway/runtime';
+import { unavailableMarketData, unavailableVenue } from '../../src-main/gateway/unavailable';
 import { VENUE_CATALOG } from '../../src-main/venues/catalog';
 
 export function systemApp(overrides: Partial<ContractImplementation['requests']> = {}) {
@@ -17,9 +20,21 @@ export function systemApp(overrides: Partial<ContractImplementation['requests']>
     settings: defaultSettings(),
     catalog: VENUE_CATALOG,
   });
+  // A gateway runtime that is never started: its requests answer status "stopped".
+  const gateway = createGatewayService(
+    new GatewayRuntime({
+      port: 0,
+      dataDir: null,
+      venue: unavailableVenue(),
+      marketData: unavailableMarketData(),
+      clock,
+      timers,
+      log: silentLogger,
+    }),
+  );
   const implementation: ContractImplementation = {
-    requests: { ...system.requests, ...overrides },
-    streams: { ...system.streams },
+    requests: { ...system.requests, ...gateway.requests, ...overrides },
+    streams: { ...system.streams, ...gateway.streams },
   };
   const server = new ContractServer(implementation, silentLogger);
   /** Move both clocks and fire due timers. */
