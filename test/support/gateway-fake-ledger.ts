@@ -47,6 +47,11 @@ export class Ledger {
     return balance;
   }
 
+  /** Read without creating an account entry (reads must not change the state hash). */
+  peek(agentId: string, asset: string): Balance {
+    return this.accounts.get(agentId)?.get(asset) ?? { free: 0n, locked: 0n };
+  }
+
   lock(agentId: string, asset: string, amount: bigint): void {
     const b = this.balance(agentId, asset);
     if (amount < 0n || b.free < amount) throw new Error(`broken invariant: cannot lock ${amount} ${asset}`);

@@ -137,6 +137,13 @@ export class FakeVenue implements VenuePort {
     return this.answer(() => this.doPlace(request));
   }
 
+  /** Test helper: place synchronously (whatever asyncAcks says); throws on a rejection. */
+  seedOrder(request: PlaceOrderRequest): OrderView {
+    const result = this.doPlace(request);
+    if (!result.ok) throw new Error(`seed order refused: ${result.error.message}`);
+    return result.value;
+  }
+
   cancelOrder(request: CancelOrderRequest) {
     this.calls.cancelOrder++;
     return this.answer(() => this.doCancel(request));
@@ -186,9 +193,9 @@ export class FakeVenue implements VenuePort {
           if (left === 0) break;
         }
       }
-      if (this.ledger.balance(r.agentId, s.quote).free < need)
+      if (this.ledger.peek(r.agentId, s.quote).free < need)
         return reject('INSUFFICIENT_FUNDS', 'not enough quote');
-    } else if (this.ledger.balance(r.agentId, s.base).free < scaled(grid.lotsToSize(lots.value))) {
+    } else if (this.ledger.peek(r.agentId, s.base).free < scaled(grid.lotsToSize(lots.value))) {
       return reject('INSUFFICIENT_BALANCE', 'not enough base');
     }
 
@@ -356,7 +363,7 @@ export class FakeVenue implements VenuePort {
   portfolio(agentId: string): VenueResult<PortfolioView> {
     const agent = this.agentsById.get(agentId);
     if (!agent) return reject('UNKNOWN_AGENT', `no agent ${agentId}`);
-    const usd = this.ledger.balance(agentId, 'USD');
+    const usd = this.ledger.peek(agentId, 'USD');
     let equity = usd.free + usd.locked;
     const positions = [];
     for (const [asset, b] of this.ledger.holdings(agentId)) {

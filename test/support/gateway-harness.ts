@@ -104,6 +104,8 @@ let nextReqId = 1;
 
 export class TestBot {
   readonly inbox: Msg[] = [];
+  /** Types of every message received, in arrival order (never consumed). */
+  readonly seen: string[] = [];
   readonly schemaErrors: string[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   private readonly waiters = new Set<() => void>();
@@ -120,6 +122,7 @@ export class TestBot {
         if (!checked.success) this.schemaErrors.push(`${msg.type}: ${checked.error.message}`);
       }
       this.inbox.push(msg);
+      this.seen.push(msg.type);
       for (const wake of [...this.waiters]) wake();
     });
     this.closed = new Promise((resolve) =>
