@@ -8,16 +8,16 @@ import type { Clock, Logger } from '../core/ports';
 import { tokensMatch } from '../net/secret-token';
 import type { AgentRegistry } from './agents';
 import type { Hub, HubMember } from './hub';
-import { checkAmount, checkOrder, type InstrumentIndex } from './instrument-index';
+import { AgentCommands, reqIdOf, type Echo } from './agent-commands';
+import type { InstrumentIndex } from './instrument-index';
 import type { GatewayLimits } from './limits';
 import type { MarketDataPort } from './market-data-port';
-import type { ReqId } from './protocol/client-messages';
 import { decodeClientMessage, type DecodedMessage, type DecodeFailure } from './protocol/decode';
 import { gatewayError, type GatewayError } from './protocol/errors';
-import { cancelResponse, errorMessage, orderResponse, portfolioUpdate } from './protocol/outbound';
+import { errorMessage } from './protocol/outbound';
 import type { ServerMessageOf } from './protocol/server-messages';
 import { MarketSubscriptions } from './subscriptions';
-import type { Awaitable, VenuePort, VenueResult } from './venue-port';
+import type { VenuePort } from './venue-port';
 
 /** What a session needs from its transport. */
 export interface SessionPeer {
@@ -40,15 +40,13 @@ export interface SessionDeps {
   readonly log: Logger;
 }
 
-type Echo = { request?: string; reqId?: ReqId | undefined; clientOrderId?: string | undefined };
-
 export class GatewaySession implements HubMember {
   private state: 'auth' | 'open' | 'closed' = 'auth';
   private agentId: string | null = null;
-  private inFlight = 0;
   private booksStale = false;
   private readonly conflated = new Map<string, string>();
   private readonly subscriptions: MarketSubscriptions;
+  private readonly commands: AgentCommands;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -63,6 +61,14 @@ export class GatewaySession implements HubMember {
         sendConflated: (key, text) => this.sendConflated(key, text),
       },
     );
+    this.commands = new AgentCommands(deps, {
+      member: this,
+      isOpen: () => this.state === 'open',
+      agentId: () => this.agentId,
+      bind: (agentId) => (this.agentId = agentId),
+      send: (message) => this.send(message),
+      error: (error, echo) => this.error(error, echo),
+    });
   }
 
   get isOpen(): boolean {
@@ -165,153 +171,23 @@ export class GatewaySession implements HubMember {
     }
     if (!venue.available) {
       return this.error(
-        gatewayError('UNAVAILABLE', `trading on venue "${venue.venueId}" is not available yet`),
+        gatewayError(
+          'UNAVAILABLE',
+          `trading is not available: venue "${venue.venueId}" is not connected to the gateway yet`,
+        ),
         echo,
       );
     }
     switch (message.type) {
       case 'agent_register':
-        return this.register(message.name, message.starting_capital, echo);
-      case 'add_order': {
-        const orderEcho = { ...echo, clientOrderId: message.client_order_id };
-        const agentId = this.requireAgent(orderEcho);
-        if (agentId === null) return;
-        if (this.deps.agents.isPaused(agentId)) {
-          return this.error(
-            gatewayError('AGENT_PAUSED', 'this agent is paused by the user; orders are refused'),
-            orderEcho,
-          );
-        }
-        const instrument = this.deps.instruments.get(message.symbol_id);
-        if (!instrument) {
-          return this.error(
-            gatewayError('UNKNOWN_SYMBOL', `no instrument "${message.symbol_id}"`),
-            orderEcho,
-          );
-        }
-        const checked = checkOrder(agentId, instrument, message);
-        if (!checked.ok) return this.error(checked.error, orderEcho);
-        return this.call(
-          () => venue.placeOrder(checked.request),
-          (order) => this.send(orderResponse(order, echo.reqId)),
-          orderEcho,
-        );
-      }
-      case 'cancel_order': {
-        const agentId = this.requireAgent(echo);
-        if (agentId === null) return;
-        if (!this.deps.instruments.get(message.symbol_id)) {
-          return this.error(gatewayError('UNKNOWN_SYMBOL', `no instrument "${message.symbol_id}"`), echo);
-        }
-        const orderId = String(message.orderId ?? message.order_id);
-        return this.call(
-          () => venue.cancelOrder({ agentId, symbol: message.symbol_id, orderId }),
-          (canceled) => this.send(cancelResponse(canceled, echo.reqId)),
-          echo,
-        );
-      }
-      case 'get_portfolio': {
-        const agentId = this.requireAgent(echo);
-        if (agentId === null) return;
-        if (message.agent_id !== undefined && message.agent_id !== agentId) {
-          return this.error(gatewayError('NOT_YOUR_AGENT', 'you may read only your own portfolio'), echo);
-        }
-        const view = venue.portfolio(agentId);
-        return view.ok
-          ? this.send(portfolioUpdate(view.value, echo.reqId))
-          : this.error(gatewayError(view.error.code, view.error.message), echo);
-      }
+        return this.commands.register(message.name, message.starting_capital, echo);
+      case 'add_order':
+        return this.commands.addOrder(message, echo);
+      case 'cancel_order':
+        return this.commands.cancel(message, echo);
+      case 'get_portfolio':
+        return this.commands.portfolio(message.agent_id, echo);
     }
-  }
-
-  private register(name: string, capital: string, echo: Echo): void {
-    if (this.agentId !== null) {
-      return this.error(gatewayError('ALREADY_REGISTERED', `this connection is agent ${this.agentId}`), echo);
-    }
-    const amount = checkAmount(capital);
-    if (!amount.ok) return this.error(amount.error, echo);
-    const { agents, venue } = this.deps;
-    if (!agents.reserve(name)) {
-      return this.error(gatewayError('AGENT_NAME_TAKEN', `agent "${name}" is connected elsewhere`), echo);
-    }
-    let reserved = true;
-    const unreserve = () => {
-      if (reserved) agents.unreserve(name);
-      reserved = false;
-    };
-    this.call(
-      () => venue.registerAgent({ name, startingCapital: amount.value }),
-      (registered) => {
-        unreserve();
-        if (this.state !== 'open') return;
-        if (!agents.attach(registered.agentId, name, this)) {
-          return this.error(gatewayError('AGENT_NAME_TAKEN', `agent "${name}" is connected elsewhere`), echo);
-        }
-        this.agentId = registered.agentId;
-        this.send({
-          type: 'agent_registered',
-          agent_id: registered.agentId,
-          name,
-          resumed: !registered.created,
-          ...reqIdOf(echo),
-        });
-        const view = venue.portfolio(registered.agentId);
-        if (view.ok) this.send(portfolioUpdate(view.value));
-      },
-      echo,
-      unreserve,
-    );
-  }
-
-  /** Run a venue call; answer with `onOk` or an error. Sync and async venues both work. */
-  private call<T>(
-    invoke: () => Awaitable<VenueResult<T>>,
-    onOk: (value: T) => void,
-    echo: Echo,
-    onSettled: () => void = () => {},
-  ): void {
-    if (this.inFlight >= this.deps.limits.maxInFlight) {
-      onSettled();
-      return this.error(gatewayError('RATE_LIMITED', 'too many requests awaiting an answer'), echo);
-    }
-    const answer = (result: VenueResult<T>): void => {
-      onSettled();
-      if (result.ok) onOk(result.value);
-      else this.error(gatewayError(result.error.code, result.error.message), echo);
-    };
-    const broken = (cause: unknown): void => {
-      onSettled();
-      this.deps.log.error('venue call failed', { request: echo.request, cause: String(cause) });
-      this.error(gatewayError('INTERNAL', `${echo.request ?? 'request'} failed on our side`), echo);
-    };
-    const guarded = (): { ok: true; value: Awaitable<VenueResult<T>> } | { ok: false; cause: unknown } => {
-      try {
-        return { ok: true, value: invoke() };
-      } catch (cause) {
-        return { ok: false, cause };
-      }
-    };
-    this.deps.hub.command(guarded, (outcome) => {
-      if (!outcome.ok) return broken(outcome.cause);
-      const result = outcome.value;
-      if (!(result instanceof Promise)) return answer(result);
-      this.inFlight++;
-      result.then(
-        (settled) => {
-          this.inFlight--;
-          answer(settled);
-        },
-        (cause: unknown) => {
-          this.inFlight--;
-          broken(cause);
-        },
-      );
-    });
-  }
-
-  private requireAgent(echo: Echo): string | null {
-    if (this.agentId === null) this.error(gatewayError('NOT_REGISTERED', 'send agent_register first'), echo);
-    return this.agentId;
   }
 
   // --- output ----------------------------------------------------------------------------------
@@ -381,8 +257,4 @@ export class GatewaySession implements HubMember {
     this.deps.hub.remove(this);
     this.deps.agents.detach(this);
   }
-}
-
-function reqIdOf(echo: Echo): { req_id?: ReqId } {
-  return echo.reqId === undefined ? {} : { req_id: echo.reqId };
 }

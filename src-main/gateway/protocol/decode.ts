@@ -33,9 +33,9 @@ export type DecodedMessage =
 export interface DecodeFailure {
   readonly error: GatewayError;
   /** The request's type and req_id when they could be read, to echo in the error. */
-  readonly request?: string;
-  readonly reqId?: ReqId;
-  readonly clientOrderId?: string;
+  readonly request?: string | undefined;
+  readonly reqId?: ReqId | undefined;
+  readonly clientOrderId?: string | undefined;
 }
 
 export type Decoded = { ok: true; message: DecodedMessage } | { ok: false; failure: DecodeFailure };
@@ -53,57 +53,53 @@ export function decodeClientMessage(text: string): Decoded {
   }
   const record = raw as Record<string, unknown>;
   const type = Object.hasOwn(record, 'type') ? record.type : undefined;
-  const echo = echoOf(record);
-  if (typeof type !== 'string') return fail('INVALID_MESSAGE', 'type: expected a string', echo);
+  if (typeof type !== 'string') return fail('INVALID_MESSAGE', 'type: expected a string', echoOf(record));
   if (!isClientMessageType(type)) {
-    return fail('UNKNOWN_TYPE', `no message type "${type.slice(0, 40)}"`, echo);
+    return fail('UNKNOWN_TYPE', `no message type "${type.slice(0, 40)}"`, echoOf(record));
   }
-  const withType = { ...echo, request: type };
   const parsed = CLIENT_SCHEMAS[type].safeParse(raw);
-  if (!parsed.success) return fail('INVALID_MESSAGE', describeIssues(parsed.error), withType);
+  if (!parsed.success) {
+    return fail('INVALID_MESSAGE', describeIssues(parsed.error), { ...echoOf(record), request: type });
+  }
   const message = parsed.data as ClientMessage;
-  if (message.type === 'add_order') return resolveOrder(message, text, withType);
+  // From here on the message is valid: its own req_id and client_order_id are the echo.
+  if (message.type === 'add_order') return resolveOrder(message, text);
   if (message.type === 'agent_register') {
-    const capital = exact(message.starting_capital, 'starting_capital', text, 'INVALID_AMOUNT', withType);
+    const echo = { request: type, reqId: message.req_id };
+    const tokens = typeof message.starting_capital === 'number' ? topLevelNumberTokens(text) : null;
+    const capital = exact(message.starting_capital, 'starting_capital', tokens, 'INVALID_AMOUNT', echo);
     if (!capital.ok) return capital;
     return { ok: true, message: { ...message, starting_capital: capital.value } };
   }
   return { ok: true, message };
 }
 
-function resolveOrder(message: ClientMessageOf<'add_order'>, text: string, echo: Echo): Decoded {
-  let tokens: Map<string, string> | null | undefined;
-  const tokenOf = (key: string): string | undefined => {
-    tokens ??= topLevelNumberTokens(text);
-    return tokens?.get(key);
-  };
-  const quantity = exact(message.quantity, 'quantity', tokenOf, 'INVALID_QUANTITY', echo);
+function resolveOrder(message: ClientMessageOf<'add_order'>, text: string): Decoded {
+  const echo: Echo = { request: 'add_order', reqId: message.req_id, clientOrderId: message.client_order_id };
+  // Raw tokens are needed only for fields sent as JSON numbers; scan the text at most once.
+  const numeric = typeof message.quantity === 'number' || typeof message.price === 'number';
+  const tokens = numeric ? topLevelNumberTokens(text) : null;
+  const quantity = exact(message.quantity, 'quantity', tokens, 'INVALID_QUANTITY', echo);
   if (!quantity.ok) return quantity;
   if (message.price === undefined) {
     const { price: _absent, ...rest } = message;
     return { ok: true, message: { ...rest, quantity: quantity.value } };
   }
-  const price = exact(message.price, 'price', tokenOf, 'INVALID_PRICE', echo);
+  const price = exact(message.price, 'price', tokens, 'INVALID_PRICE', echo);
   if (!price.ok) return price;
   return { ok: true, message: { ...message, price: price.value, quantity: quantity.value } };
 }
 
-type Echo = { request?: string; reqId?: ReqId; clientOrderId?: string };
+type Echo = { request?: string; reqId?: ReqId | undefined; clientOrderId?: string | undefined };
 
 function exact(
   value: string | number,
   field: string,
-  source: string | ((key: string) => string | undefined),
+  tokens: Map<string, string> | null,
   code: GatewayErrorCode,
   echo: Echo,
 ): { ok: true; value: string } | { ok: false; failure: DecodeFailure } {
-  const token =
-    typeof value === 'number'
-      ? typeof source === 'string'
-        ? topLevelNumberTokens(source)?.get(field)
-        : source(field)
-      : undefined;
-  const decimal = decimalFromJson(value, token);
+  const decimal = decimalFromJson(value, typeof value === 'number' ? tokens?.get(field) : undefined);
   if (decimal.ok) return decimal;
   return { ok: false, failure: { error: gatewayError(code, `${field}: ${decimal.reason}`), ...echo } };
 }
