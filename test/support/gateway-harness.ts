@@ -106,6 +106,8 @@ export class TestBot {
   readonly inbox: Msg[] = [];
   /** Types of every message received, in arrival order (never consumed). */
   readonly seen: string[] = [];
+  /** performance.now() at the arrival of each message. */
+  readonly receivedAt = new WeakMap<Msg, number>();
   readonly schemaErrors: string[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   private readonly waiters = new Set<() => void>();
@@ -121,6 +123,7 @@ export class TestBot {
         const checked = schema.safeParse(msg);
         if (!checked.success) this.schemaErrors.push(`${msg.type}: ${checked.error.message}`);
       }
+      this.receivedAt.set(msg, performance.now());
       this.inbox.push(msg);
       this.seen.push(msg.type);
       for (const wake of [...this.waiters]) wake();

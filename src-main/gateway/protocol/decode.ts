@@ -4,6 +4,12 @@
  * `__proto__` key as an own property, never as the prototype), a plain-object check, a lookup of
  * the schema by `type`, strict schema validation, then exact decimals for numeric fields from the
  * raw text. The decoded message holds no reference to the parsed object: only validated fields.
+ *
+ * Cost (npm run bench:gateway, this machine): ~1.4 us per add_order, of which zod ~0.65 us and
+ * JSON.parse ~0.5 us; the whole in-process order path is ~5 us and a loopback round trip ~45 us
+ * of server time. zod is therefore not worth replacing by a hand-written check on the hot path;
+ * what did matter was allocating less here (no closures, echo only on failure) and corking
+ * socket writes (server.ts).
  */
 import { describeIssues } from '../../../src-shared/contract';
 import {

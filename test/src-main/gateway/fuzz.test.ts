@@ -204,6 +204,7 @@ describe('fuzzing the gateway', () => {
   it('10,000 messages over a socket: no crash, always answered, state changes only through valid commands', async () => {
     let sent = 0;
     let changes = 0;
+    const latencies: number[] = [];
     const protoBefore = Object.getOwnPropertyNames(Object.prototype).join();
     await fc.assert(
       fc.asyncProperty(fc.array(message, { minLength: 100, maxLength: 100 }), async (messages) => {
@@ -217,13 +218,16 @@ describe('fuzzing the gateway', () => {
             const target = i % 7 === 6 ? stranger : bot;
             const before = h.fake.stateHash();
             target.drain();
+            const sentAt = performance.now();
             target.send(text);
             const id = `barrier-${barrier++}`;
             target.send({ type: 'ping', req_id: id });
             await target.next((m) => m.type === 'pong' && m.req_id === id);
             sent++;
             const replies: Msg[] = target.drain();
-            if (!replies.some((m) => isAnswer(m, text))) throw new Error(`no answer to ${text}`);
+            const answer = replies.find((m) => isAnswer(m, text));
+            if (!answer) throw new Error(`no answer to ${text}`);
+            latencies.push(target.receivedAt.get(answer)! - sentAt);
             if (h.fake.stateHash() !== before) {
               changes++;
               if (!replies.some((m) => SUCCESS.has(m.type))) {
@@ -245,6 +249,12 @@ describe('fuzzing the gateway', () => {
       { numRuns: 100 },
     );
     expect(sent).toBeGreaterThanOrEqual(10_000);
+    // Every message was answered within 100 ms (reliability B), measured at the bot.
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `[fuzz] answer latency p50 ${latencies[latencies.length >> 1]!.toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms`,
+    );
+    expect(latencies.at(-1)!).toBeLessThan(100);
     // The generator reaches the venue too: valid orders and cancels do change state.
     expect(changes).toBeGreaterThan(500);
     expect(rejections).toEqual([]);

@@ -179,7 +179,7 @@ describe('frames', () => {
   it('survives a request with 2,000 headers and keeps serving', async () => {
     const h = await gateway();
     const status = await getWithHeaders(h.gw.port, 2000);
-    expect(status).toMatch(/^HTTP\/1.1 (4\d\d)|^$|^error/);
+    expect(status).toBe('HTTP/1.1 431 Request Header Fields Too Large');
     expect((await h.dial()).status).toBe('open');
   });
 });
