@@ -25,7 +25,6 @@ export function unavailableVenue(venueId = 'sim'): VenuePort {
     agents: () => [],
     newsHistory: () => [],
     books: () => [],
-    recentTrades: () => [],
     onEvent: () => () => {},
   };
 }

@@ -16,6 +16,9 @@
  *   the gateway can send a command's response before the events it caused.
  * - `onEvent` listeners are called synchronously and must not be re-entered: the venue emits
  *   events after its state is consistent.
+ * - Market data of this venue for `l2Book` / `trades` subscriptions goes through the
+ *   MarketDataPort (venue id "sim"); this port only serves what bots trade with.
+ * - test/support/venue-port-conformance.ts is a test suite any implementation can be run through.
  */
 import type { DecimalString, OrderType, Side, TimeInForce } from '../../src-shared/domain';
 
@@ -264,8 +267,6 @@ export interface VenuePort {
   newsHistory(limit: number): readonly NewsItem[];
   /** Top `depth` levels per side for the given symbols (all instruments when omitted). */
   books(depth: number, symbols?: readonly string[]): readonly BookView[];
-  /** Most recent last, at most `limit` trades. */
-  recentTrades(symbol: string, limit: number): readonly TradeView[];
   /** Subscribe to every event; returns the function that unsubscribes. */
   onEvent(listener: (event: VenueEvent) => void): () => void;
 }

@@ -140,10 +140,6 @@ export class FakeVenueState {
     });
   }
 
-  recentTrades(symbol: string, limit: number): readonly TradeView[] {
-    return this.trades.filter((t) => t.symbol === symbol).slice(-limit);
-  }
-
   /** Test helper: how many orders of this agent rest on the books. */
   openOrderCount(agentId: string): number {
     return [...this.orders.values()].filter((o) => o.agentId === agentId).length;
