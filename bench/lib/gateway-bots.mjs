@@ -105,15 +105,18 @@ if (mode === 'max') {
     for (let i = 0; i < window; i++) loop();
   }
 } else {
-  const tickMs = 5;
+  // Open loop: every millisecond, send what the elapsed time says is owed (timers drift).
   let owed = 0;
+  let last = performance.now();
   const timer = setInterval(() => {
-    if (performance.now() > deadline) return clearInterval(timer);
-    owed += (ratePerBot * tickMs) / 1000;
-    const now = Math.floor(owed);
-    owed -= now;
-    for (const bot of all) for (let i = 0; i < now; i++) placeAndCancel(bot, () => {});
-  }, tickMs);
+    const now = performance.now();
+    if (now > deadline) return clearInterval(timer);
+    owed += (ratePerBot * (now - last)) / 1000;
+    last = now;
+    const due = Math.floor(owed);
+    owed -= due;
+    for (const bot of all) for (let i = 0; i < due; i++) placeAndCancel(bot, () => {});
+  }, 1);
 }
 
 await new Promise((r) => setTimeout(r, durationMs));
