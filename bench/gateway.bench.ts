@@ -15,6 +15,7 @@ import { silentLogger } from '../src-main/core/ports';
 import { startGateway } from '../src-main/gateway/gateway';
 import { CLIENT_SCHEMAS } from '../src-main/gateway/protocol/client-messages';
 import { decodeClientMessage } from '../src-main/gateway/protocol/decode';
+import { orderResponse } from '../src-main/gateway/protocol/outbound';
 import type { DecimalString } from '../src-shared/domain';
 import type { OrderView, VenuePort } from '../src-main/gateway/venue-port';
 import { FakeMarketData } from '../test/support/gateway-fake-market-data';
@@ -51,6 +52,9 @@ function decoding(): void {
     runs: 7,
   });
   report({ name: 'gateway.decode.json_parse_only', value: parseOnly, unit: 'msgs/s', runs: 7 });
+  const view = stubAck();
+  const encode = median(opsPerSecond(() => loop(n, () => JSON.stringify(orderResponse(view, 42))), n));
+  report({ name: 'gateway.encode.order_response', value: encode, unit: 'msgs/s', runs: 7 });
   report({
     name: 'gateway.decode.zod_only',
     value: zodOnly,
@@ -61,9 +65,8 @@ function decoding(): void {
   });
 }
 
-/** The whole session path for one order with a venue that does no work: the gateway's own cost. */
-function overhead(): void {
-  const ack: OrderView = {
+function stubAck(): OrderView {
+  return {
     orderId: '1',
     agentId: 'a1',
     symbol: 'BTC-USD',
@@ -77,6 +80,11 @@ function overhead(): void {
     status: 'open',
     time: 1,
   };
+}
+
+/** The whole session path for one order with a venue that does no work: the gateway's own cost. */
+function overhead(): void {
+  const ack = stubAck();
   const fake = new FakeVenue();
   const stub: VenuePort = Object.assign(Object.create(fake) as FakeVenue, {
     placeOrder: () => ({ ok: true as const, value: ack }),
