@@ -1,12 +1,19 @@
 /**
  * The composition root shared by both entry points (Electron and the headless host): config ->
- * services -> contract server. It never imports `electron`; the entry points differ only in the
- * transport they put in front of the returned server and in the window they open.
+ * services -> contract server, plus the agents' gateway. It never imports `electron`; the entry
+ * points differ only in the transport they put in front of the returned server and in the window
+ * they open. Both start the gateway through `startGateway()` here.
  */
 import type { Settings } from '../config/settings';
 import type { Clock, Logger, Timers } from '../core/ports';
+import type { RunningGateway } from '../gateway/gateway';
+import type { MarketDataPort } from '../gateway/market-data-port';
+import { GatewayRuntime } from '../gateway/runtime';
+import { unavailableMarketData, unavailableVenue } from '../gateway/unavailable';
+import type { VenuePort } from '../gateway/venue-port';
 import type { ContractImplementation } from '../rpc/handlers';
 import { ContractServer } from '../rpc/server';
+import { createGatewayService } from '../services/gateway-service';
 import { createSystemService } from '../services/system-service';
 import { createUiPrefsService } from '../services/ui-prefs-service';
 import { VENUE_CATALOG } from '../venues/catalog';
@@ -23,14 +30,22 @@ export interface AppEnvironment {
   readonly sqliteBinding?: string;
 }
 
+export interface ComposeOptions {
+  /** --gateway-port; settings `gateway.port` otherwise. */
+  readonly gatewayPort?: number;
+}
+
 export interface ComposedApp {
   readonly server: ContractServer;
   /** The merged implementation, for transports and for tests that wrap a handler. */
   readonly implementation: ContractImplementation;
+  readonly gateway: GatewayRuntime;
+  /** Starts the agents' gateway; resolves with it, or null if it could not start (logged). */
+  startGateway(): Promise<RunningGateway | null>;
   stop(): Promise<void>;
 }
 
-export function composeApp(env: AppEnvironment): ComposedApp {
+export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): ComposedApp {
   const system = createSystemService({
     clock: env.clock,
     timers: env.timers,
@@ -46,15 +61,37 @@ export function composeApp(env: AppEnvironment): ComposedApp {
     log: env.log.child({ component: 'ui-prefs' }),
   });
 
+  // PLACEHOLDER until the simulated venue and the market-data service implement these ports
+  // (src-main/gateway/venue-port.ts, market-data-port.ts): the gateway runs (auth, limits,
+  // protocol) but refuses every trading message with UNAVAILABLE and says why. Nothing is faked.
+  const venue: VenuePort = unavailableVenue('sim');
+  const marketData: MarketDataPort = unavailableMarketData();
+
+  const gateway = new GatewayRuntime({
+    port: options.gatewayPort ?? env.settings.gateway.port,
+    dataDir: env.dataDir,
+    venue,
+    marketData,
+    allowedOrigins: env.settings.gateway.allowedOrigins,
+    clock: env.clock,
+    timers: env.timers,
+    log: env.log.child({ component: 'gateway' }),
+  });
+  const gatewayService = createGatewayService(gateway);
+
   const implementation: ContractImplementation = {
-    requests: { ...system.requests, ...uiPrefs.requests },
-    streams: { ...system.streams },
+    requests: { ...system.requests, ...uiPrefs.requests, ...gatewayService.requests },
+    streams: { ...system.streams, ...gatewayService.streams },
   };
 
   const server = new ContractServer(implementation, env.log.child({ component: 'contract' }));
   return {
     server,
     implementation,
-    stop: async () => {},
+    gateway,
+    startGateway: () => gateway.start(),
+    stop: async () => {
+      await gateway.stop();
+    },
   };
 }

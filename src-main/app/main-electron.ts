@@ -41,7 +41,9 @@ void app.whenReady().then(() => {
     return;
   }
   const env = { ...booted.value.env, sqliteBinding: binding.value };
-  const composed = composeApp(env);
+  const { gatewayPort } = booted.value.cli;
+  const composed = composeApp(env, gatewayPort === undefined ? {} : { gatewayPort });
+  void composed.startGateway();
   const windows = new Set<WebContents>();
   const unbind = bindContractIpc(
     composed.server,

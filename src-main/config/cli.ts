@@ -8,6 +8,8 @@ import { appError, err, ok, type Result } from '../../src-shared/result';
 
 export interface CliOptions {
   readonly port?: number;
+  /** The agents' gateway port (0 = any free port). */
+  readonly gatewayPort?: number;
   readonly dataDir?: string;
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -21,6 +23,7 @@ export function parseCli(argv: readonly string[]): Result<CliOptions> {
       args: [...argv],
       options: {
         port: { type: 'string' },
+        'gateway-port': { type: 'string' },
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
       },
@@ -30,13 +33,23 @@ export function parseCli(argv: readonly string[]): Result<CliOptions> {
   } catch (cause) {
     return err(appError('INVALID_INPUT', (cause as Error).message));
   }
-  const options: { port?: number; dataDir?: string; logLevel?: NonNullable<CliOptions['logLevel']> } = {};
-  if (typeof values.port === 'string') {
-    const port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65535) {
-      return err(appError('INVALID_INPUT', `--port must be 0-65535, got "${values.port}"`));
+  const options: {
+    port?: number;
+    gatewayPort?: number;
+    dataDir?: string;
+    logLevel?: NonNullable<CliOptions['logLevel']>;
+  } = {};
+  for (const [flag, key] of [
+    ['port', 'port'],
+    ['gateway-port', 'gatewayPort'],
+  ] as const) {
+    const raw = values[flag];
+    if (typeof raw !== 'string') continue;
+    const port = Number(raw);
+    if (!/^\d+$/.test(raw) || port > 65535) {
+      return err(appError('INVALID_INPUT', `--${flag} must be 0-65535, got "${raw}"`));
     }
-    options.port = port;
+    options[key] = port;
   }
   if (typeof values['data-dir'] === 'string') options.dataDir = resolve(values['data-dir']);
   const level = values['log-level'];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describeIssues } from '../../src-shared/contract';
 import { appError, err, ok, type Result } from '../../src-shared/result';
+import { isLoopbackOrigin } from '../net/loopback-policy';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -28,6 +29,19 @@ export const SettingsSchema = z
       .object({ port: z.number().int().min(0).max(65535).default(7420) })
       .strict()
       .default({ port: 7420 }),
+    gateway: z
+      .object({
+        port: z.number().int().min(0).max(65535).default(7421),
+        /** Browser pages allowed to connect to the agents' gateway; loopback origins only. */
+        allowedOrigins: z
+          .array(
+            z.string().refine(isLoopbackOrigin, 'must be a loopback origin such as "http://localhost:5173"'),
+          )
+          .max(32)
+          .default([]),
+      })
+      .strict()
+      .default({ port: 7421, allowedOrigins: [] }),
     venues: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), VenueSettingsSchema).default({}),
   })
   .strict();

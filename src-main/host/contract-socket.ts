@@ -9,6 +9,14 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { CONTRACT_PATH, WIRE_PROTOCOL } from '../../src-shared/contract';
 import type { Logger, Timers } from '../core/ports';
+import { TokenBucket } from '../net/rate-limiter';
+import {
+  DEFAULT_FRAME_LIMITS,
+  hardenedServerOptions,
+  rawText,
+  refuseUpgrade,
+  startHeartbeat,
+} from '../net/ws-hardening';
 import { ContractConnection } from '../rpc/connection';
 import type { ContractServer } from '../rpc/server';
 import { isAllowedHost, isAllowedOrigin } from './loopback-policy';
@@ -44,17 +52,15 @@ export function createContractSocket(options: ContractSocketOptions) {
   const limits = options.limits ?? DEFAULT_SOCKET_LIMITS;
   const log = options.log;
   const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: limits.maxPayloadBytes,
-    perMessageDeflate: false,
+    ...hardenedServerOptions({ maxPayloadBytes: limits.maxPayloadBytes, ...DEFAULT_FRAME_LIMITS }),
     // Answer with the wire protocol only; never echo the token subprotocol back.
     handleProtocols: (protocols) => (protocols.has(WIRE_PROTOCOL) ? WIRE_PROTOCOL : false),
   });
-  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = startHeartbeat(wss, options.timers, limits.heartbeatMs);
 
   function refuse(socket: Duplex, status: number, reason: string): void {
     log.warn('contract socket refused', { reason });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    refuseUpgrade(socket, status);
   }
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -80,16 +86,10 @@ export function createContractSocket(options: ContractSocketOptions) {
       },
       { transport: 'ws', principal: 'user' },
     );
-    let tokens = limits.burst;
-    let lastRefill = Date.now();
-    alive.set(ws, true);
-    ws.on('pong', () => alive.set(ws, true));
+    const bucket = new TokenBucket({ perSecond: limits.messagesPerSecond, burst: limits.burst }, Date.now);
+    heartbeat.track(ws);
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      const now = Date.now();
-      tokens = Math.min(limits.burst, tokens + ((now - lastRefill) / 1000) * limits.messagesPerSecond);
-      lastRefill = now;
-      if (tokens < 1) return ws.close(1008, 'rate limit exceeded');
-      tokens -= 1;
+      if (!bucket.take()) return ws.close(1008, 'rate limit exceeded');
       if (isBinary) return ws.close(1003, 'text frames only');
       let decoded: unknown;
       try {
@@ -109,16 +109,6 @@ export function createContractSocket(options: ContractSocketOptions) {
   const stopPump = options.timers.every(100, () => {
     for (const connection of pumps) connection.pump();
   });
-  const stopHeartbeat = options.timers.every(limits.heartbeatMs, () => {
-    for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
-  });
 
   return {
     handleUpgrade,
@@ -127,15 +117,9 @@ export function createContractSocket(options: ContractSocketOptions) {
     },
     close(): void {
       stopPump();
-      stopHeartbeat();
+      heartbeat.stop();
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       wss.close();
     },
   };
-}
-
-function rawText(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  return data.toString('utf8');
 }

@@ -1,7 +1,9 @@
 /**
  * Headless entry point (`npm run serve`): the same services as the desktop app, with the built
  * renderer served on 127.0.0.1 and the contract carried over a WebSocket. Never imports electron.
- * Prints one machine-readable line, `DEPTHLINE_URL <url>`, once it is listening.
+ * Prints machine-readable lines once listening: `DEPTHLINE_URL <url>`, then
+ * `DEPTHLINE_GATEWAY <ws url>` for the agents' gateway (omitted if the gateway could not start;
+ * the reason is logged and shown in the UI).
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const { env, cli } = booted.value;
-  const app = composeApp(env);
+  const app = composeApp(env, cli.gatewayPort === undefined ? {} : { gatewayPort: cli.gatewayPort });
+  const gateway = app.startGateway();
   const here = dirname(fileURLToPath(import.meta.url));
   const host = await startHost({
     port: cli.port ?? env.settings.host.port,
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
     timers: env.timers,
   });
   process.stdout.write(`DEPTHLINE_URL ${host.url}\n`);
+  const running = await gateway;
+  if (running) process.stdout.write(`DEPTHLINE_GATEWAY ${running.url}\n`);
 
   let stopping = false;
   const shutdown = (signal: string): void => {

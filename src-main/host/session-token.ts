@@ -1,20 +1,16 @@
 /**
- * A per-start session token for the contract socket: 256 random bits, compared in constant time.
- * The page receives it inside index.html (readable only by same-origin pages, and the Host check
- * keeps rebinding attackers out); it is sent as a WebSocket subprotocol, never in a URL or a log.
+ * A per-start session token for the contract socket: 256 random bits, compared in constant time
+ * (shared with the gateway in src-main/net). The page receives it inside index.html (readable only
+ * by same-origin pages, and the Host check keeps rebinding attackers out); it is sent as a
+ * WebSocket subprotocol, never in a URL or a log.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { TOKEN_PROTOCOL_PREFIX } from '../../src-shared/contract';
+import { newSecretToken } from '../net/secret-token';
+
+export { tokensMatch } from '../net/secret-token';
 
 export function newSessionToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function tokensMatch(expected: string, presented: string | undefined): boolean {
-  if (presented === undefined) return false;
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(presented, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
+  return newSecretToken(32);
 }
 
 /** Pull the token out of a Sec-WebSocket-Protocol header value. */

@@ -3,11 +3,12 @@
  * the headless host's WebSocket carry exactly these names and schemas.
  */
 import type { z } from 'zod';
+import { gatewayRequests, gatewayStreams } from './gateway';
 import { systemRequests, systemStreams } from './system';
 import { uiRequests } from './ui';
 
-export const requests = { ...systemRequests, ...uiRequests } as const;
-export const streams = { ...systemStreams } as const;
+export const requests = { ...systemRequests, ...uiRequests, ...gatewayRequests } as const;
+export const streams = { ...systemStreams, ...gatewayStreams } as const;
 
 export type Requests = typeof requests;
 export type Streams = typeof streams;
@@ -31,6 +32,7 @@ export function isStreamName(name: string): name is StreamName {
 }
 
 export * from './define';
+export * from './gateway';
 export * from './system';
 export * from './ui';
 export * from './wire';

@@ -42,6 +42,9 @@ describe('architecture rules bite', () => {
     ['src-renderer/ipc/client.ts', 'electron'],
     ['src-main/preload/index.ts', '../rpc/server'],
     ['src-main/gateway/server.ts', 'electron'],
+    ['src-main/gateway/session.ts', '../core/engine/book'],
+    ['src-main/gateway/hub.ts', '../sim/venue'],
+    ['src-main/gateway/session.ts', '../store/open-store'],
   ];
 
   it.each(forbidden)('%s importing %s is a violation', (from, specifier) => {

@@ -77,7 +77,14 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'the headless host never reaches Electron code',
-    appliesTo: under('src-main/host/', 'src-main/services/', 'src-main/rpc/', 'src-main/config/'),
+    appliesTo: under(
+      'src-main/host/',
+      'src-main/services/',
+      'src-main/rpc/',
+      'src-main/config/',
+      'src-main/gateway/',
+      'src-main/net/',
+    ),
     forbids: (e) =>
       under('src-main/electron/', 'src-main/preload/')(e.target) ||
       e.target === 'src-main/app/main-electron.ts',
@@ -87,6 +94,19 @@ export const RULES: readonly Rule[] = [
     appliesTo: under('src-main/preload/'),
     forbids: (e) =>
       e.target === null ? !isPackage(e, 'electron') && !isPackage(e, 'zod') : !under('src-shared/')(e.target),
+  },
+  {
+    name: 'the agents gateway reaches the venue only through its ports: no engine, sim, venue or store code',
+    appliesTo: under('src-main/gateway/'),
+    forbids: (e) =>
+      e.target !== null &&
+      !under(
+        'src-main/gateway/',
+        'src-main/core/num/',
+        'src-main/core/ports/',
+        'src-main/net/',
+        'src-shared/',
+      )(e.target),
   },
   {
     name: 'production code never imports tests',

@@ -1,6 +1,6 @@
 /**
- * Runs `npm run serve` (build, then the headless host) on an OS-chosen free port and waits for
- * its `DEPTHLINE_URL` line. The whole process group is killed on stop.
+ * Runs `npm run serve` (build, then the headless host) on OS-chosen free ports (host and agents
+ * gateway) and waits for its `DEPTHLINE_URL` line. The whole process group is killed on stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -13,6 +13,8 @@ export interface Served {
   readonly url: string;
   readonly dataDir: string;
   readonly output: () => string;
+  /** Everything the process printed on stdout so far (the DEPTHLINE_* lines). */
+  readonly stdout: () => string;
   stop(): Promise<void>;
 }
 
@@ -20,7 +22,19 @@ export async function serve(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {
   const dataDir = mkdtempSync(join(tmpdir(), 'depthline-e2e-'));
   const child = spawn(
     'npm',
-    ['run', '--silent', 'serve', '--', '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    [
+      'run',
+      '--silent',
+      'serve',
+      '--',
+      '--port',
+      '0',
+      '--gateway-port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...extraArgs,
+    ],
     {
       cwd: REPO_ROOT,
       detached: true,
@@ -29,9 +43,9 @@ export async function serve(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {
     },
   );
   let log = '';
+  let out = '';
   child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start in 90 s:\n${out}\n${log}`)), 90_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -46,7 +60,7 @@ export async function serve(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {
       reject(new Error(`serve exited with ${code}:\n${out}\n${log}`));
     });
   });
-  return { url, dataDir, output: () => log, stop: () => stopGroup(child) };
+  return { url, dataDir, output: () => log, stdout: () => out, stop: () => stopGroup(child) };
 }
 
 function stopGroup(child: ChildProcess): Promise<void> {

@@ -1,0 +1,181 @@
+/**
+ * The trading requests of one connection: agent_register, add_order, cancel_order, get_portfolio.
+ * Each is checked in full (registration, pause, symbol, order-type rules, grid) before the venue
+ * is called, so a refused request never touches venue state; each venue call runs inside the hub's
+ * `command` so the response precedes the events it caused. Works with synchronous and
+ * Promise-returning venues; Promises in flight are capped per connection.
+ */
+import type { SessionDeps } from './session';
+import type { HubMember } from './hub';
+import { checkAmount, checkOrder } from './instrument-index';
+import type { ClientMessageOf, ReqId } from './protocol/client-messages';
+import type { ResolvedAddOrder } from './protocol/decode';
+import { gatewayError, type GatewayError } from './protocol/errors';
+import { cancelResponse, orderResponse, portfolioUpdate } from './protocol/outbound';
+import type { Awaitable, VenueResult } from './venue-port';
+
+export type Echo = {
+  request?: string | undefined;
+  reqId?: ReqId | undefined;
+  clientOrderId?: string | undefined;
+};
+
+/** What the commands need from their session. */
+export interface CommandHost {
+  readonly member: HubMember;
+  isOpen(): boolean;
+  agentId(): string | null;
+  bind(agentId: string): void;
+  send(message: object): void;
+  error(error: GatewayError, echo: Echo): void;
+}
+
+export class AgentCommands {
+  private inFlight = 0;
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private readonly host: CommandHost,
+  ) {}
+
+  register(name: string, capital: string, echo: Echo): void {
+    const current = this.host.agentId();
+    if (current !== null) {
+      return this.host.error(gatewayError('ALREADY_REGISTERED', `this connection is agent ${current}`), echo);
+    }
+    const amount = checkAmount(capital);
+    if (!amount.ok) return this.host.error(amount.error, echo);
+    const { agents, venue } = this.deps;
+    const taken = () => gatewayError('AGENT_NAME_TAKEN', `agent "${name}" is connected elsewhere`);
+    if (!agents.reserve(name)) return this.host.error(taken(), echo);
+    let reserved = true;
+    const unreserve = () => {
+      if (reserved) agents.unreserve(name);
+      reserved = false;
+    };
+    this.call(
+      () => venue.registerAgent({ name, startingCapital: amount.value }),
+      (registered) => {
+        unreserve();
+        if (!this.host.isOpen()) return;
+        if (!agents.attach(registered.agentId, name, this.host.member)) return this.host.error(taken(), echo);
+        this.host.bind(registered.agentId);
+        this.host.send({
+          type: 'agent_registered',
+          agent_id: registered.agentId,
+          name,
+          resumed: !registered.created,
+          ...reqIdOf(echo),
+        });
+        const view = venue.portfolio(registered.agentId);
+        if (view.ok) this.host.send(portfolioUpdate(view.value));
+      },
+      echo,
+      unreserve,
+    );
+  }
+
+  addOrder(message: ResolvedAddOrder, baseEcho: Echo): void {
+    const echo = { ...baseEcho, clientOrderId: message.client_order_id };
+    const agentId = this.requireAgent(echo);
+    if (agentId === null) return;
+    if (this.deps.agents.isPaused(agentId)) {
+      return this.host.error(
+        gatewayError('AGENT_PAUSED', 'this agent is paused by the user; orders are refused'),
+        echo,
+      );
+    }
+    const instrument = this.deps.instruments.get(message.symbol_id);
+    if (!instrument) {
+      return this.host.error(gatewayError('UNKNOWN_SYMBOL', `no instrument "${message.symbol_id}"`), echo);
+    }
+    const checked = checkOrder(agentId, instrument, message);
+    if (!checked.ok) return this.host.error(checked.error, echo);
+    this.call(
+      () => this.deps.venue.placeOrder(checked.request),
+      (order) => this.host.send(orderResponse(order, echo.reqId)),
+      echo,
+    );
+  }
+
+  cancel(message: ClientMessageOf<'cancel_order'>, echo: Echo): void {
+    const agentId = this.requireAgent(echo);
+    if (agentId === null) return;
+    if (!this.deps.instruments.get(message.symbol_id)) {
+      return this.host.error(gatewayError('UNKNOWN_SYMBOL', `no instrument "${message.symbol_id}"`), echo);
+    }
+    const orderId = String(message.orderId ?? message.order_id);
+    this.call(
+      () => this.deps.venue.cancelOrder({ agentId, symbol: message.symbol_id, orderId }),
+      (canceled) => this.host.send(cancelResponse(canceled, echo.reqId)),
+      echo,
+    );
+  }
+
+  portfolio(requested: string | undefined, echo: Echo): void {
+    const agentId = this.requireAgent(echo);
+    if (agentId === null) return;
+    if (requested !== undefined && requested !== agentId) {
+      return this.host.error(gatewayError('NOT_YOUR_AGENT', 'you may read only your own portfolio'), echo);
+    }
+    const view = this.deps.venue.portfolio(agentId);
+    if (view.ok) this.host.send(portfolioUpdate(view.value, echo.reqId));
+    else this.host.error(gatewayError(view.error.code, view.error.message), echo);
+  }
+
+  private requireAgent(echo: Echo): string | null {
+    const agentId = this.host.agentId();
+    if (agentId === null) this.host.error(gatewayError('NOT_REGISTERED', 'send agent_register first'), echo);
+    return agentId;
+  }
+
+  /** Run a venue call; answer with `onOk` or an error. A throw is a broken invariant: INTERNAL. */
+  private call<T>(
+    invoke: () => Awaitable<VenueResult<T>>,
+    onOk: (value: T) => void,
+    echo: Echo,
+    onSettled: () => void = () => {},
+  ): void {
+    if (this.inFlight >= this.deps.limits.maxInFlight) {
+      onSettled();
+      return this.host.error(gatewayError('RATE_LIMITED', 'too many requests awaiting an answer'), echo);
+    }
+    const answer = (result: VenueResult<T>): void => {
+      onSettled();
+      if (result.ok) onOk(result.value);
+      else this.host.error(gatewayError(result.error.code, result.error.message), echo);
+    };
+    const broken = (cause: unknown): void => {
+      onSettled();
+      this.deps.log.error('venue call failed', { request: echo.request, cause: String(cause) });
+      this.host.error(gatewayError('INTERNAL', `${echo.request ?? 'request'} failed on our side`), echo);
+    };
+    const guarded = (): { ok: true; value: Awaitable<VenueResult<T>> } | { ok: false; cause: unknown } => {
+      try {
+        return { ok: true, value: invoke() };
+      } catch (cause) {
+        return { ok: false, cause };
+      }
+    };
+    this.deps.hub.command(guarded, (outcome) => {
+      if (!outcome.ok) return broken(outcome.cause);
+      const result = outcome.value;
+      if (!(result instanceof Promise)) return answer(result);
+      this.inFlight++;
+      result.then(
+        (settled) => {
+          this.inFlight--;
+          answer(settled);
+        },
+        (cause: unknown) => {
+          this.inFlight--;
+          broken(cause);
+        },
+      );
+    });
+  }
+}
+
+export function reqIdOf(echo: Echo): { req_id?: ReqId } {
+  return echo.reqId === undefined ? {} : { req_id: echo.reqId };
+}

@@ -1,0 +1,212 @@
+/**
+ * Fan-out of venue events to connected bots. Public events (trades, news) are serialized once and
+ * sent to every authenticated connection; private ones (order_*, portfolio) only to the owning
+ * agent's connection. `book`, `agents` and `portfolio` events only mark something dirty: books and
+ * the agents list are pushed on their timers, portfolios right after the command that changed them
+ * (or on the next tick for changes from elsewhere), so a burst of fills costs one message.
+ *
+ * Ordering: events the venue emits synchronously inside a command are captured and dispatched
+ * after the command's response has been sent, so a bot always sees `order_response` before the
+ * `order_filled` of the same order.
+ */
+import type { Disposer, Logger, Timers } from '../core/ports';
+import type { AgentRegistry, AgentConnection } from './agents';
+import type { GatewayLimits } from './limits';
+import {
+  agentsSnapshot,
+  newsHistory,
+  newsMessage,
+  orderbooksMessage,
+  orderCanceled,
+  orderFilled,
+  orderPlaced,
+  portfolioUpdate,
+  tradeMessage,
+} from './protocol/outbound';
+import type { InstrumentIndex } from './instrument-index';
+import { instrumentsMessage } from './protocol/outbound';
+import type { VenueEvent, VenuePort } from './venue-port';
+
+/** A connection as the hub sees it. */
+export interface HubMember extends AgentConnection {
+  /** Send a message that must not be lost (dropping the connection if it cannot keep up). */
+  sendText(text: string): void;
+  /** Send a book update that a newer one may replace while the peer is congested. */
+  sendBooks(text: string): void;
+  /** Called periodically: flush conflated updates once the peer has drained. */
+  pump(): void;
+}
+
+export class Hub {
+  private readonly members = new Set<HubMember>();
+  private readonly dirtyBooks = new Set<string>();
+  private readonly dirtyPortfolios = new Set<string>();
+  private agentsDirty = false;
+  private portfolioFlushScheduled: Disposer | null = null;
+  private capture: VenueEvent[] | null = null;
+  private readonly stops: Disposer[] = [];
+
+  constructor(
+    private readonly venue: VenuePort,
+    private readonly instruments: InstrumentIndex,
+    private readonly agents: AgentRegistry<HubMember>,
+    private readonly timers: Timers,
+    private readonly limits: GatewayLimits,
+    private readonly log: Logger,
+  ) {
+    this.stops.push(venue.onEvent((event) => this.onVenueEvent(event)));
+    this.stops.push(agents.onChange(() => (this.agentsDirty = true)));
+    this.stops.push(timers.every(limits.bookIntervalMs, () => this.flushBooks()));
+    this.stops.push(timers.every(limits.agentsIntervalMs, () => this.flushAgents()));
+    this.stops.push(timers.every(50, () => this.pumpAll()));
+  }
+
+  add(member: HubMember): void {
+    this.members.add(member);
+  }
+
+  remove(member: HubMember): void {
+    this.members.delete(member);
+  }
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  /**
+   * Run a venue call with its synchronously emitted events held back; `after` sends the response
+   * and then the held events are dispatched.
+   */
+  command<T>(call: () => T, after: (result: T) => void): void {
+    const outer = this.capture;
+    const held: VenueEvent[] = [];
+    this.capture = held;
+    let result: T;
+    try {
+      result = call();
+    } finally {
+      this.capture = outer;
+    }
+    try {
+      after(result);
+    } finally {
+      for (const event of held) this.route(event);
+      this.flushPortfolios();
+    }
+  }
+
+  // --- snapshots sent on connect -------------------------------------------------------------
+
+  instrumentsText(): string {
+    return JSON.stringify(instrumentsMessage(this.venue.venueId, this.instruments.specs()));
+  }
+
+  booksText(symbols?: readonly string[]): string {
+    const books = this.venue.books(this.limits.bookDepth, symbols);
+    return JSON.stringify(orderbooksMessage(this.venue.venueId, books));
+  }
+
+  newsHistoryText(): string {
+    return JSON.stringify(newsHistory(this.venue.newsHistory(this.limits.newsHistory)));
+  }
+
+  agentsText(): string {
+    return JSON.stringify(agentsSnapshot(this.venue.agents(), (id) => this.agents.isConnected(id)));
+  }
+
+  // --- routing ---------------------------------------------------------------------------------
+
+  private onVenueEvent(event: VenueEvent): void {
+    if (this.capture) this.capture.push(event);
+    else {
+      this.route(event);
+      if (this.dirtyPortfolios.size > 0) this.schedulePortfolioFlush();
+    }
+  }
+
+  private route(event: VenueEvent): void {
+    try {
+      switch (event.kind) {
+        case 'order_placed':
+          return this.toAgent(event.order.agentId, () => orderPlaced(event.order));
+        case 'order_filled':
+          this.dirtyPortfolios.add(event.fill.agentId);
+          return this.toAgent(event.fill.agentId, () => orderFilled(event.fill));
+        case 'order_canceled':
+          return this.toAgent(event.agentId, () => orderCanceled(event.canceled, event.reason));
+        case 'trade':
+          this.agentsDirty = true;
+          return this.broadcast(JSON.stringify(tradeMessage(this.venue.venueId, event.trade)));
+        case 'news':
+          return this.broadcast(JSON.stringify(newsMessage(event.item)));
+        case 'portfolio':
+          this.dirtyPortfolios.add(event.agentId);
+          return;
+        case 'book':
+          this.dirtyBooks.add(event.symbol);
+          return;
+        case 'agents':
+          this.agentsDirty = true;
+          return;
+      }
+    } catch (cause) {
+      this.log.error('venue event could not be delivered', { kind: event.kind, cause: String(cause) });
+    }
+  }
+
+  private toAgent(agentId: string, build: () => object): void {
+    const member = this.agents.connectionOf(agentId);
+    if (member && this.members.has(member)) member.sendText(JSON.stringify(build()));
+  }
+
+  private broadcast(text: string): void {
+    for (const member of this.members) member.sendText(text);
+  }
+
+  private schedulePortfolioFlush(): void {
+    if (this.portfolioFlushScheduled) return;
+    this.portfolioFlushScheduled = this.timers.after(0, () => {
+      this.portfolioFlushScheduled = null;
+      this.flushPortfolios();
+    });
+  }
+
+  private flushPortfolios(): void {
+    if (this.dirtyPortfolios.size === 0) return;
+    const ids = [...this.dirtyPortfolios];
+    this.dirtyPortfolios.clear();
+    this.agentsDirty = true;
+    for (const agentId of ids) {
+      const member = this.agents.connectionOf(agentId);
+      if (!member || !this.members.has(member)) continue;
+      const view = this.venue.portfolio(agentId);
+      if (view.ok) member.sendText(JSON.stringify(portfolioUpdate(view.value)));
+    }
+  }
+
+  private flushBooks(): void {
+    if (this.dirtyBooks.size === 0) return;
+    const symbols = [...this.dirtyBooks];
+    this.dirtyBooks.clear();
+    if (this.members.size === 0) return;
+    const text = this.booksText(symbols);
+    for (const member of this.members) member.sendBooks(text);
+  }
+
+  private flushAgents(): void {
+    if (!this.agentsDirty) return;
+    this.agentsDirty = false;
+    if (this.members.size === 0) return;
+    this.broadcast(this.agentsText());
+  }
+
+  private pumpAll(): void {
+    for (const member of this.members) member.pump();
+  }
+
+  close(): void {
+    for (const stop of this.stops) stop();
+    this.portfolioFlushScheduled?.();
+    this.members.clear();
+  }
+}

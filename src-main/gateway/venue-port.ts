@@ -1,0 +1,272 @@
+/**
+ * THE port between the agents' gateway and a trading venue (today: the simulated venue). It is
+ * the contract the venue's services implement; the gateway never sees engine internals.
+ *
+ * Conventions every implementation must keep:
+ * - Prices, sizes and amounts are canonical decimal strings (`DecimalString`: no exponent, no
+ *   leading '+'); the gateway has already checked them against the instrument's grid, but the
+ *   venue validates again (it is the owner of its invariants) and answers off-grid input with a
+ *   rejection, never by rounding.
+ * - Expected failures are values (`VenueResult` with a `VenueRejectCode`); a call that is rejected
+ *   changes nothing (same state hash before and after). Throwing means a broken invariant.
+ * - Ownership is enforced by the venue too: `cancelOrder` for another agent's order is
+ *   `NOT_YOUR_ORDER` and changes nothing.
+ * - Calls may answer synchronously or with a Promise. Promises resolve in call order. Events a
+ *   call causes are emitted either synchronously inside the call or after its Promise resolved, so
+ *   the gateway can send a command's response before the events it caused.
+ * - `onEvent` listeners are called synchronously and must not be re-entered: the venue emits
+ *   events after its state is consistent.
+ * - Market data of this venue for `l2Book` / `trades` subscriptions goes through the
+ *   MarketDataPort (venue id "sim"); this port only serves what bots trade with.
+ * - test/support/venue-port-conformance.ts is a test suite any implementation can be run through.
+ */
+import type { DecimalString, OrderType, Side, TimeInForce } from '../../src-shared/domain';
+
+export type Awaitable<T> = T | Promise<T>;
+
+/** Why a venue refused a call. Closed set: bots switch on these strings (docs/agents-api.md). */
+export const VENUE_REJECT_CODES = [
+  'UNKNOWN_SYMBOL',
+  'UNKNOWN_AGENT',
+  /** The name belongs to a connected agent or to one of the venue's own agents. */
+  'AGENT_NAME_TAKEN',
+  /** Starting capital malformed, not positive or too large. */
+  'INVALID_AMOUNT',
+  'INVALID_PRICE',
+  'INVALID_QUANTITY',
+  'OFF_TICK',
+  'OFF_LOT',
+  'BELOW_MIN_SIZE',
+  /** A buy whose notional (plus fees) exceeds the agent's free quote balance. */
+  'INSUFFICIENT_FUNDS',
+  /** A sell of more base than the agent holds free (cash accounts cannot short). */
+  'INSUFFICIENT_BALANCE',
+  'POST_ONLY_WOULD_TAKE',
+  'FOK_NOT_FILLABLE',
+  /** A market order found nothing to trade against. */
+  'NO_LIQUIDITY',
+  'DUPLICATE_CLIENT_ORDER_ID',
+  /** Unknown, already filled or already canceled: a second cancel is this, deterministically. */
+  'UNKNOWN_ORDER',
+  'NOT_YOUR_ORDER',
+  /** The venue is not running or not wired (the gateway's placeholder answers this). */
+  'UNAVAILABLE',
+] as const;
+export type VenueRejectCode = (typeof VENUE_REJECT_CODES)[number];
+
+export interface VenueReject {
+  readonly code: VenueRejectCode;
+  /** One sentence a bot author can act on, e.g. "price 100.005 is not a multiple of 0.01". */
+  readonly message: string;
+}
+
+export type VenueResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: VenueReject };
+
+export interface InstrumentSpec {
+  /** The venue's symbol, e.g. "BTC-USD"; bots send it as `symbol_id`. */
+  readonly symbol: string;
+  readonly base: string;
+  readonly quote: string;
+  readonly tickSize: DecimalString;
+  readonly lotSize: DecimalString;
+  /** Smallest order quantity (a multiple of lotSize). */
+  readonly minSize: DecimalString;
+}
+
+export interface RegisterAgentRequest {
+  readonly name: string;
+  /** In the venue's settlement (quote) currency. */
+  readonly startingCapital: DecimalString;
+}
+
+export interface RegisteredAgent {
+  readonly agentId: string;
+  /**
+   * False when an agent of that name was registered through the gateway before (a bot that
+   * reconnects gets its agent back; startingCapital is then ignored).
+   */
+  readonly created: boolean;
+}
+
+export interface PlaceOrderRequest {
+  readonly agentId: string;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly orderType: OrderType;
+  /** Present for limit orders, absent for market orders. */
+  readonly price?: DecimalString;
+  readonly quantity: DecimalString;
+  /** Market orders are IOC or FOK. */
+  readonly timeInForce: TimeInForce;
+  readonly clientOrderId?: string;
+}
+
+export type OrderStatus = 'open' | 'filled' | 'canceled';
+
+/** The state of one order right after a call or event. */
+export interface OrderView {
+  readonly orderId: string;
+  readonly agentId: string;
+  readonly clientOrderId?: string;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly orderType: OrderType;
+  readonly timeInForce: TimeInForce;
+  readonly price?: DecimalString;
+  readonly quantity: DecimalString;
+  readonly filledQuantity: DecimalString;
+  /** Quantity still resting on the book ("0" unless status is open). */
+  readonly remainingQuantity: DecimalString;
+  /** open = resting (possibly partly filled); canceled includes an IOC/market remainder. */
+  readonly status: OrderStatus;
+  readonly time: number;
+}
+
+export interface CancelOrderRequest {
+  readonly agentId: string;
+  readonly symbol: string;
+  readonly orderId: string;
+}
+
+export interface CanceledOrder {
+  readonly orderId: string;
+  readonly symbol: string;
+  readonly canceledQuantity: DecimalString;
+  readonly time: number;
+}
+
+export interface Holding {
+  readonly asset: string;
+  readonly free: DecimalString;
+  readonly locked: DecimalString;
+}
+
+export interface PositionView {
+  readonly symbol: string;
+  /** Base held (free + locked). */
+  readonly quantity: DecimalString;
+  readonly averageCost?: DecimalString;
+  readonly markPrice?: DecimalString;
+  readonly unrealizedPnl?: DecimalString;
+}
+
+export interface PortfolioView {
+  readonly agentId: string;
+  readonly quoteAsset: string;
+  /** Free quote balance. */
+  readonly cash: DecimalString;
+  readonly lockedCash: DecimalString;
+  readonly holdings: readonly Holding[];
+  readonly positions: readonly PositionView[];
+  readonly startingCapital: DecimalString;
+  /** Cash + locked cash + positions at mark. */
+  readonly equity: DecimalString;
+  /** equity - startingCapital. */
+  readonly pnl: DecimalString;
+  readonly realizedPnl?: DecimalString;
+  readonly unrealizedPnl?: DecimalString;
+  readonly time: number;
+}
+
+export interface AgentSummary {
+  readonly agentId: string;
+  readonly name: string;
+  /** external = registered through the gateway; builtin = one of the venue's own agents. */
+  readonly kind: 'external' | 'builtin';
+  readonly equity: DecimalString;
+  readonly pnl: DecimalString;
+}
+
+export interface NewsItem {
+  readonly id: string;
+  readonly time: number;
+  readonly headline: string;
+  readonly body?: string;
+  /** Symbols the item is about; empty for market-wide news. */
+  readonly symbols: readonly string[];
+}
+
+/** One aggregated price level, Hyperliquid-shaped: price, total size, number of orders. */
+export interface BookLevel {
+  readonly px: DecimalString;
+  readonly sz: DecimalString;
+  readonly n: number;
+}
+
+export interface BookView {
+  readonly symbol: string;
+  readonly time: number;
+  /** Best first: bids descending, asks ascending. */
+  readonly bids: readonly BookLevel[];
+  readonly asks: readonly BookLevel[];
+}
+
+export interface TradeView {
+  readonly tradeId: string;
+  readonly symbol: string;
+  readonly price: DecimalString;
+  readonly quantity: DecimalString;
+  /** The taker's side. */
+  readonly aggressorSide: Side;
+  readonly time: number;
+}
+
+export interface FillView {
+  readonly orderId: string;
+  readonly agentId: string;
+  readonly clientOrderId?: string;
+  readonly tradeId: string;
+  readonly symbol: string;
+  readonly side: Side;
+  readonly price: DecimalString;
+  readonly quantity: DecimalString;
+  /** Quantity of the order still resting after this fill. */
+  readonly remainingQuantity: DecimalString;
+  readonly liquidity: 'maker' | 'taker';
+  readonly fee: DecimalString;
+  readonly feeAsset: string;
+  readonly time: number;
+}
+
+export type CancelReason = 'requested' | 'ioc_remainder' | 'venue';
+
+/**
+ * What happened on the venue. Private events carry the owning agent; public ones go to every
+ * connected bot. `portfolio`, `book` and `agents` only say that something changed: the gateway
+ * coalesces them and reads the current view when it next sends.
+ */
+export type VenueEvent =
+  | { readonly kind: 'order_placed'; readonly order: OrderView }
+  | { readonly kind: 'order_filled'; readonly fill: FillView }
+  | {
+      readonly kind: 'order_canceled';
+      readonly agentId: string;
+      readonly canceled: CanceledOrder;
+      readonly reason: CancelReason;
+    }
+  | { readonly kind: 'trade'; readonly trade: TradeView }
+  | { readonly kind: 'news'; readonly item: NewsItem }
+  | { readonly kind: 'portfolio'; readonly agentId: string }
+  | { readonly kind: 'book'; readonly symbol: string }
+  | { readonly kind: 'agents' };
+
+export interface VenuePort {
+  /** The venue id bots trade on, e.g. "sim". */
+  readonly venueId: string;
+  /** False for the placeholder: the gateway then refuses trading with UNAVAILABLE. */
+  readonly available: boolean;
+  instruments(): readonly InstrumentSpec[];
+  registerAgent(request: RegisterAgentRequest): Awaitable<VenueResult<RegisteredAgent>>;
+  placeOrder(request: PlaceOrderRequest): Awaitable<VenueResult<OrderView>>;
+  cancelOrder(request: CancelOrderRequest): Awaitable<VenueResult<CanceledOrder>>;
+  /** UNKNOWN_AGENT for an id the venue does not know. */
+  portfolio(agentId: string): VenueResult<PortfolioView>;
+  agents(): readonly AgentSummary[];
+  /** Most recent last, at most `limit` items. */
+  newsHistory(limit: number): readonly NewsItem[];
+  /** Top `depth` levels per side for the given symbols (all instruments when omitted). */
+  books(depth: number, symbols?: readonly string[]): readonly BookView[];
+  /** Subscribe to every event; returns the function that unsubscribes. */
+  onEvent(listener: (event: VenueEvent) => void): () => void;
+}

@@ -1,0 +1,194 @@
+/**
+ * The gateway through the UI contract: gateway.info (address, token, status), the gateway.agents
+ * stream (venue PnL merged with connection and pause state), pause and disconnect; and the app
+ * composition: both entry points' shared root starts the gateway on the placeholder venue, which
+ * refuses trading with UNAVAILABLE, and a port in use fails the gateway without failing the app.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { composeApp } from '../../../src-main/app/compose';
+import { nodeTimers, systemClock } from '../../../src-main/app/node-ports';
+import { defaultSettings } from '../../../src-main/config/settings';
+import { silentLogger } from '../../../src-main/core/ports';
+import { GatewayRuntime } from '../../../src-main/gateway/runtime';
+import { partialImplementation } from '../../support/partial-contract';
+import { ContractServer } from '../../../src-main/rpc/server';
+import { createGatewayService } from '../../../src-main/services/gateway-service';
+import { createSystemService } from '../../../src-main/services/system-service';
+import { VENUE_CATALOG } from '../../../src-main/venues/catalog';
+import type { StreamEvent } from '../../../src-shared/contract';
+import { FakeMarketData } from '../../support/gateway-fake-market-data';
+import { FakeVenue } from '../../support/gateway-fake-venue';
+import { TestBot } from '../../support/gateway-harness';
+
+const ctx = { transport: 'test', principal: 'user' } as const;
+let cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+});
+
+async function runtime(port = 0) {
+  const venue = new FakeVenue({ now: () => Date.now() });
+  const rt = new GatewayRuntime({
+    port,
+    dataDir: mkdtempSync(join(tmpdir(), 'depthline-gw-')),
+    venue,
+    marketData: new FakeMarketData(),
+    clock: systemClock,
+    timers: nodeTimers,
+    log: silentLogger,
+  });
+  cleanup.push(() => rt.stop());
+  const service = createGatewayService(rt);
+  const system = createSystemService({
+    clock: systemClock,
+    timers: nodeTimers,
+    runtime: 'headless',
+    version: 'test',
+    settings: defaultSettings(),
+    catalog: VENUE_CATALOG,
+  });
+  const server = new ContractServer(
+    partialImplementation({
+      requests: { ...system.requests, ...service.requests },
+      streams: { ...system.streams, ...service.streams },
+    }),
+    silentLogger,
+  );
+  return { rt, venue, server };
+}
+
+async function bot(url: string, token: string): Promise<TestBot> {
+  const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${token}` } });
+  const b = new TestBot(ws);
+  await new Promise((r) => ws.once('open', r));
+  await b.next('agents_snapshot');
+  cleanup.push(() => ws.terminate());
+  return b;
+}
+
+describe('gateway contract', () => {
+  it('reports where bots connect, with the token that is in the 0600 file', async () => {
+    const { rt, server } = await runtime();
+    expect(await server.call('gateway.info', {}, ctx)).toMatchObject({
+      ok: true,
+      value: { status: 'stopped' },
+    });
+    const starting = rt.start();
+    expect(rt.info().status).toBe('starting');
+    const running = (await starting)!;
+    const info = await server.call('gateway.info', {}, ctx);
+    expect(info).toEqual({
+      ok: true,
+      value: {
+        status: 'running',
+        url: running.url,
+        port: running.port,
+        token: running.token,
+        tokenFile: running.tokenFile,
+        venue: 'sim',
+        trading: true,
+        connections: 0,
+        error: null,
+      },
+    });
+    expect(readFileSync(running.tokenFile!, 'utf8').trim()).toBe(running.token);
+  });
+
+  it('streams agents with connection state and PnL, and pauses and disconnects them', async () => {
+    const { rt, server } = await runtime();
+    const running = (await rt.start())!;
+    const events: StreamEvent[] = [];
+    server.open('gateway.agents', {}, ctx, { send: (e) => void events.push(e), congested: () => false });
+    expect(events[0]).toMatchObject({ kind: 'snapshot', data: { agents: [] } });
+
+    const alice = await bot(running.url, running.token);
+    const reg = await alice.request({ type: 'agent_register', name: 'alice', starting_capital: '1000' });
+    const agentId = reg.agent_id as string;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(events.at(-1)).toMatchObject({
+      kind: 'delta',
+      data: {
+        agents: [
+          {
+            agentId,
+            name: 'alice',
+            kind: 'external',
+            connected: true,
+            paused: false,
+            equity: '1000',
+            pnl: '0',
+          },
+        ],
+      },
+    });
+
+    expect(await server.call('gateway.setAgentPaused', { agentId, paused: true }, ctx)).toEqual({
+      ok: true,
+      value: { agentId, paused: true },
+    });
+    const order = { type: 'add_order', symbol_id: 'BTC-USD', side: 'buy', price: '10', quantity: '0.01' };
+    expect(await alice.request(order)).toMatchObject({ type: 'error', code: 'AGENT_PAUSED' });
+    await server.call('gateway.setAgentPaused', { agentId, paused: false }, ctx);
+    expect(await alice.request(order)).toMatchObject({ type: 'order_response' });
+
+    expect(await server.call('gateway.disconnectAgent', { agentId }, ctx)).toEqual({
+      ok: true,
+      value: { agentId, disconnected: true },
+    });
+    expect((await alice.closed).code).toBe(4001);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(events.at(-1)).toMatchObject({ data: { agents: [{ agentId, connected: false }] } });
+    expect(
+      await server.call('gateway.setAgentPaused', { agentId: 'nobody', paused: true }, ctx),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('a port in use fails the gateway with a reason, not the app', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise<void>((r) => blocker.close(() => r())));
+    const port = (blocker.address() as { port: number }).port;
+    const { rt, server } = await runtime(port);
+    expect(await rt.start()).toBeNull();
+    const info = await server.call('gateway.info', {}, ctx);
+    expect(info).toMatchObject({ ok: true, value: { status: 'failed', url: null, token: null } });
+    if (info.ok) expect(String((info.value as { error: string }).error)).toMatch(/EADDRINUSE/);
+  });
+});
+
+describe('composition root', () => {
+  it('starts the gateway on the placeholder venue, which refuses trading with UNAVAILABLE', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'depthline-app-'));
+    const app = composeApp(
+      {
+        runtime: 'headless',
+        version: 'test',
+        dataDir,
+        settings: defaultSettings(),
+        clock: systemClock,
+        timers: nodeTimers,
+        log: silentLogger,
+      },
+      { gatewayPort: 0 },
+    );
+    cleanup.push(() => app.stop());
+    const running = (await app.startGateway())!;
+    expect(running.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/$/);
+    const token = readFileSync(join(dataDir, 'gateway.token'), 'utf8').trim();
+    const b = await bot(running.url, token);
+    const reply = await b.request({ type: 'agent_register', name: 'x', starting_capital: '1' });
+    expect(reply).toMatchObject({ type: 'error', code: 'UNAVAILABLE' });
+    expect(reply.msg).toMatch(/not available/);
+    const info = await app.server.call('gateway.info', {}, ctx);
+    expect(info).toMatchObject({ ok: true, value: { status: 'running', trading: false, connections: 1 } });
+  });
+});
