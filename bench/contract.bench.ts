@@ -6,6 +6,7 @@ import { ContractConnection } from '../src-main/rpc/connection';
 import { ContractServer } from '../src-main/rpc/server';
 import { ManualClock, ManualTimers, silentLogger } from '../src-main/core/ports';
 import { defaultSettings } from '../src-main/config/settings';
+import { createMarketDataService } from '../src-main/services/market-data-service';
 import { createSystemService } from '../src-main/services/system-service';
 import { VENUE_CATALOG } from '../src-main/venues/catalog';
 import { median, opsPerSecond, report } from './lib/report';
@@ -21,7 +22,21 @@ function build(validateDeltas: boolean) {
     settings: defaultSettings(),
     catalog: VENUE_CATALOG,
   });
-  const server = new ContractServer(system, silentLogger, { validateDeltas });
+  const market = createMarketDataService({
+    clock,
+    timers,
+    log: silentLogger,
+    catalog: VENUE_CATALOG,
+    connectors: new Map(),
+  });
+  const server = new ContractServer(
+    {
+      requests: { ...system.requests, ...market.requests },
+      streams: { ...system.streams, ...market.streams },
+    },
+    silentLogger,
+    { validateDeltas },
+  );
   let delivered = 0;
   const connection = new ContractConnection(
     server,

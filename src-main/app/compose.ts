@@ -7,8 +7,10 @@ import type { Settings } from '../config/settings';
 import type { Clock, Logger, Timers } from '../core/ports';
 import type { ContractImplementation } from '../rpc/handlers';
 import { ContractServer } from '../rpc/server';
+import { createMarketDataService } from '../services/market-data-service';
 import { createSystemService } from '../services/system-service';
 import { VENUE_CATALOG } from '../venues/catalog';
+import { configuredSymbols, createConnectors } from '../venues/registry';
 
 export interface AppEnvironment {
   readonly runtime: 'electron' | 'headless';
@@ -28,6 +30,21 @@ export interface ComposedApp {
 }
 
 export function composeApp(env: AppEnvironment): ComposedApp {
+  // Live venues stay off unless settings enable them: no connector, no socket, no request.
+  const connectors = createConnectors(VENUE_CATALOG, env.settings, {
+    clock: env.clock,
+    timers: env.timers,
+    log: env.log,
+  });
+  const market = createMarketDataService({
+    clock: env.clock,
+    timers: env.timers,
+    log: env.log.child({ component: 'market-data' }),
+    catalog: VENUE_CATALOG,
+    connectors,
+  });
+  void market.watchConfigured(configuredSymbols(env.settings));
+
   const system = createSystemService({
     clock: env.clock,
     timers: env.timers,
@@ -35,16 +52,17 @@ export function composeApp(env: AppEnvironment): ComposedApp {
     version: env.version,
     settings: env.settings,
     catalog: VENUE_CATALOG,
+    venueStatus: (id) => connectors.get(id)?.health().state,
   });
 
   const implementation: ContractImplementation = {
-    requests: { ...system.requests },
-    streams: { ...system.streams },
+    requests: { ...system.requests, ...market.requests },
+    streams: { ...system.streams, ...market.streams },
   };
 
   const server = new ContractServer(implementation, env.log.child({ component: 'contract' }));
   return {
     server,
-    stop: async () => {},
+    stop: async () => market.stop(),
   };
 }

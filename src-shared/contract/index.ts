@@ -3,10 +3,11 @@
  * the headless host's WebSocket carry exactly these names and schemas.
  */
 import type { z } from 'zod';
+import { marketRequests, marketStreams } from './market';
 import { systemRequests, systemStreams } from './system';
 
-export const requests = { ...systemRequests } as const;
-export const streams = { ...systemStreams } as const;
+export const requests = { ...systemRequests, ...marketRequests } as const;
+export const streams = { ...systemStreams, ...marketStreams } as const;
 
 export type Requests = typeof requests;
 export type Streams = typeof streams;
@@ -31,5 +32,6 @@ export function isStreamName(name: string): name is StreamName {
 
 export * from './define';
 export * from './system';
+export * from './market';
 export * from './wire';
 export * from './validate';

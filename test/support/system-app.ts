@@ -3,6 +3,7 @@ import { ManualClock, ManualTimers, silentLogger } from '../../src-main/core/por
 import { defaultSettings } from '../../src-main/config/settings';
 import { ContractServer } from '../../src-main/rpc/server';
 import type { ContractImplementation } from '../../src-main/rpc/handlers';
+import { createMarketDataService } from '../../src-main/services/market-data-service';
 import { createSystemService } from '../../src-main/services/system-service';
 import { VENUE_CATALOG } from '../../src-main/venues/catalog';
 
@@ -17,9 +18,16 @@ export function systemApp(overrides: Partial<ContractImplementation['requests']>
     settings: defaultSettings(),
     catalog: VENUE_CATALOG,
   });
+  const market = createMarketDataService({
+    clock,
+    timers,
+    log: silentLogger,
+    catalog: VENUE_CATALOG,
+    connectors: new Map(),
+  });
   const implementation: ContractImplementation = {
-    requests: { ...system.requests, ...overrides },
-    streams: { ...system.streams },
+    requests: { ...system.requests, ...market.requests, ...overrides },
+    streams: { ...system.streams, ...market.streams },
   };
   const server = new ContractServer(implementation, silentLogger);
   /** Move both clocks and fire due timers. */
