@@ -8,10 +8,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StreamConnector, Trade } from '../../../src-main/venues/kit';
 import { binanceDriver } from '../../support/fake-venues/binance';
+import { okxDriver } from '../../support/fake-venues/okx';
 import { fastEnv, type FakeVenueControl, type VenueDriver } from '../../support/fake-venues/driver';
 import { sleep, waitFor } from '../../support/fake-venues/server';
 
-const drivers: VenueDriver[] = [binanceDriver(false), binanceDriver(true)];
+const drivers: VenueDriver[] = [binanceDriver(false), binanceDriver(true), okxDriver];
 
 const levels = (xs: ReadonlyArray<{ ticks: number; lots: number }>) => xs.map((l) => [l.ticks, l.lots]);
 
