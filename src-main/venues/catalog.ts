@@ -8,6 +8,7 @@ import type { VenueKind } from '../../src-shared/domain';
 import { binanceAdapter } from './binance/connector';
 import { binanceUsdmAdapter } from './binance-usdm/connector';
 import type { VenueAdapter } from './kit';
+import { hyperliquidAdapter } from './hyperliquid/connector';
 import { okxAdapter } from './okx/connector';
 
 export interface VenueDescriptor {
@@ -21,7 +22,12 @@ export interface VenueDescriptor {
 
 const full = { fullDepthStream: true, bboStream: true, restDepth: true, trades: true };
 
-export const LIVE_ADAPTERS: readonly VenueAdapter[] = [binanceAdapter, binanceUsdmAdapter, okxAdapter];
+export const LIVE_ADAPTERS: readonly VenueAdapter[] = [
+  binanceAdapter,
+  binanceUsdmAdapter,
+  hyperliquidAdapter,
+  okxAdapter,
+];
 
 export const VENUE_CATALOG: readonly VenueDescriptor[] = [
   { id: 'sim', name: 'Simulated venue', kind: 'simulated', capabilities: full },

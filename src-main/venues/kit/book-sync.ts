@@ -122,7 +122,16 @@ export class BookSync {
   }
 
   private onStreamSnapshotMode(message: DepthMessage): SyncOutcome {
-    const reset = message.kind === 'snapshot' || this.options.rules.isReset?.(message) === true;
+    const rules = this.options.rules;
+    const reset = message.kind === 'snapshot' || rules.isReset?.(message) === true;
+    if (
+      reset &&
+      rules.orderedSnapshots &&
+      this.phase_ === 'live' &&
+      rules.next(this.last!, message) === 'stale'
+    ) {
+      return { kind: 'dropped', reason: 'stale' };
+    }
     if (reset) return this.load(message) ?? { kind: 'applied' };
     if (this.phase_ === 'awaiting-snapshot') return { kind: 'dropped', reason: 'not-synced' };
     return this.continueWith(message);

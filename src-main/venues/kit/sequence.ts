@@ -20,6 +20,11 @@ export interface SequenceRules {
   first?(snapshotId: number, delta: DepthMessage): Continuity;
   /** A delta that is really a fresh start (Bybit `u == 1`): load it as a snapshot. */
   isReset?(delta: DepthMessage): boolean;
+  /**
+   * Snapshot-only feeds: snapshots are ordered by `next` too, so an older push arriving late is
+   * dropped instead of replacing a newer book.
+   */
+  readonly orderedSnapshots?: boolean;
 }
 
 const num = (v: number | undefined): number => v ?? Number.NaN;
@@ -103,6 +108,7 @@ export const lighterRules: SequenceRules = {
 /** Snapshot-only feeds (Hyperliquid l2Book): nothing to chain; an older push is dropped. */
 export const snapshotOnlyRules: SequenceRules = {
   name: 'snapshots by time',
+  orderedSnapshots: true,
   next(last, d) {
     return (d.venueTime ?? 0) < (last.venueTime ?? 0) ? 'stale' : 'apply';
   },

@@ -234,6 +234,7 @@ export function binanceDriver(futures: boolean): VenueDriver {
   return {
     venue: futures ? 'binance-usdm' : 'binance',
     restSnapshots: true,
+    sequenced: true,
     async start() {
       const server = await FakeServer.start();
       return binanceControl(new FakeBinance(server, { futures }));

@@ -31,6 +31,8 @@ export interface VenueDriver {
   readonly venue: string;
   /** True when books come from REST snapshots (Binance family), false for stream snapshots. */
   readonly restSnapshots: boolean;
+  /** False for snapshot-only feeds (Hyperliquid), where a lost message cannot be a gap. */
+  readonly sequenced?: boolean;
   start(): Promise<FakeVenueControl>;
   connector(fake: FakeVenueControl, env: ConnectorEnv): StreamConnector;
   /** URLs to configure for this fake. */

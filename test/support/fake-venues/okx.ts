@@ -145,6 +145,7 @@ export async function startOkxFake(options: Partial<OkxFakeOptions> = {}) {
 export const okxDriver: VenueDriver = {
   venue: 'okx',
   restSnapshots: false,
+  sequenced: true,
   start: async () => (await startOkxFake()).control,
   urls: (c) => ({ wsUrl: c.server.wsUrl('/ws/v5/public'), restUrl: c.server.httpUrl }),
   connector: (_c, env) => createOkxConnector(env),

@@ -49,6 +49,8 @@ export class StreamFake {
   ) {
     this.truth = new TruthBook(11);
     server.onMessage((conn, text) => {
+      // A half-open peer answers nothing, not even app-level pings.
+      if (server.silent) return;
       const { subs, replies } = protocol.read(text);
       for (const reply of replies) conn.ws.send(reply);
       for (const sub of subs) {
