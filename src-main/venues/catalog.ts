@@ -5,10 +5,13 @@
  */
 import type { VenueCapabilities } from '../../src-shared/contract';
 import type { VenueKind } from '../../src-shared/domain';
+import { asterAdapter } from './aster/connector';
 import { binanceAdapter } from './binance/connector';
+import { bybitAdapter } from './bybit/connector';
 import { binanceUsdmAdapter } from './binance-usdm/connector';
 import type { VenueAdapter } from './kit';
 import { hyperliquidAdapter } from './hyperliquid/connector';
+import { lighterAdapter } from './lighter/connector';
 import { okxAdapter } from './okx/connector';
 
 export interface VenueDescriptor {
@@ -26,6 +29,9 @@ export const LIVE_ADAPTERS: readonly VenueAdapter[] = [
   binanceAdapter,
   binanceUsdmAdapter,
   hyperliquidAdapter,
+  lighterAdapter,
+  asterAdapter,
+  bybitAdapter,
   okxAdapter,
 ];
 
@@ -38,16 +44,4 @@ export const VENUE_CATALOG: readonly VenueDescriptor[] = [
     capabilities: adapter.capabilities,
     adapter,
   })),
-  // Venues whose connectors are still to come: listed so settings can name them.
-  ...(
-    [
-      ['hyperliquid', 'Hyperliquid'],
-      ['lighter', 'Lighter'],
-      ['aster', 'Aster Futures'],
-      ['bybit', 'Bybit (linear)'],
-      ['okx', 'OKX'],
-    ] as const
-  )
-    .filter(([id]) => !LIVE_ADAPTERS.some((a) => a.venue === id))
-    .map(([id, name]): VenueDescriptor => ({ id, name, kind: 'live', capabilities: full })),
 ];

@@ -49,6 +49,7 @@ export class ManagedSocket {
   private retryTimer: Disposer | null = null;
   private queue: string[] = [];
   private tokens: number;
+  private refilledAt = 0;
   private refill: Disposer | null = null;
   private connects = 0;
   private sentCount = 0;
@@ -133,6 +134,7 @@ export class ManagedSocket {
       this.openedAt = this.options.clock.now();
       this.lastFrameAt = this.options.clock.monotonic();
       this.tokens = this.options.maxSendPerSecond;
+      this.refilledAt = this.options.clock.monotonic();
       this.startTimers();
       this.handlers.onOpen();
     });
@@ -195,7 +197,15 @@ export class ManagedSocket {
         if (clock.monotonic() - this.lastFrameAt > silenceMs) this.lost('stale', 4000, 'no data from venue');
       }),
     );
-    if (keepalive) this.timers.push(timers.every(keepalive.everyMs, () => this.send(keepalive.payload)));
+    // A keepalive never queues: when real traffic waits, or the send budget is spent, that
+    // traffic keeps the connection alive instead and the ping would only delay it.
+    if (keepalive) {
+      this.timers.push(
+        timers.every(keepalive.everyMs, () => {
+          if (this.queue.length === 0 && this.availableTokens() >= 1) this.send(keepalive.payload);
+        }),
+      );
+    }
     const pingMs = this.options.protocolPingMs;
     if (pingMs) this.timers.push(timers.every(pingMs, () => this.ws?.ping()));
   }
@@ -208,22 +218,28 @@ export class ManagedSocket {
     this.queue = [];
   }
 
+  private availableTokens(): number {
+    const rate = this.options.maxSendPerSecond;
+    const now = this.options.clock.monotonic();
+    this.tokens = Math.min(rate, this.tokens + ((now - this.refilledAt) * rate) / 1000);
+    this.refilledAt = now;
+    return this.tokens;
+  }
+
+  /** Token bucket refilled continuously at maxSendPerSecond; waits for the next token when empty. */
   private flush(): void {
+    const rate = this.options.maxSendPerSecond;
+    this.availableTokens();
     while (this.queue.length > 0 && this.tokens >= 1 && this.ws) {
       this.tokens -= 1;
       this.sentCount += 1;
       this.ws.send(this.queue.shift()!);
     }
     if (this.queue.length > 0 && !this.refill) {
-      // Refill one token per 1/rate second while messages wait.
-      const every = Math.ceil(1000 / this.options.maxSendPerSecond);
-      this.refill = this.options.timers.every(every, () => {
-        this.tokens = Math.min(this.options.maxSendPerSecond, this.tokens + 1);
+      const wait = Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / rate));
+      this.refill = this.options.timers.after(wait, () => {
+        this.refill = null;
         this.flush();
-        if (this.queue.length === 0) {
-          this.refill?.();
-          this.refill = null;
-        }
       });
     }
   }

@@ -30,6 +30,8 @@ export class FakeBinance {
   /** Overrides for the next depth responses, consumed in order. */
   readonly depthPlan: Array<'old' | '429' | '500'> = [];
   retryAfterSeconds = 1;
+  /** Where aggTrade goes on futures: /market on Binance USD-M, the single socket on Aster. */
+  tradePath = '/market';
   private pumpTimer: ReturnType<typeof setInterval> | null = null;
   private tradeId = 1;
 
@@ -179,8 +181,25 @@ export class FakeBinance {
     };
     this.server.broadcast(
       JSON.stringify({ stream: `${symbol.toLowerCase()}@aggTrade`, data }),
-      this.futures ? '/market' : undefined,
+      this.futures ? this.tradePath : undefined,
     );
+  }
+
+  emitBookTicker(symbol = 'BTCUSDT', path?: string): void {
+    const top = this.state(symbol).truth.top(1);
+    const [bid, ask] = [top.bids[0]!, top.asks[0]!];
+    const data = {
+      e: 'bookTicker',
+      u: this.state(symbol).id,
+      E: Date.now(),
+      T: Date.now(),
+      s: symbol,
+      b: px(bid[0]),
+      B: qty(bid[1]),
+      a: px(ask[0]),
+      A: qty(ask[1]),
+    };
+    this.server.broadcast(JSON.stringify({ stream: `${symbol.toLowerCase()}@bookTicker`, data }), path);
   }
 
   pump(everyMs = 5, symbol = 'BTCUSDT'): void {

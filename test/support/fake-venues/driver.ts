@@ -57,7 +57,7 @@ export function fastEnv(
       backoff: { initialMs: 40, maxMs: 300, stableMs: 2000 },
       quietSnapshotMs: 40,
     },
-    silenceMs: 400,
+    silenceMs: 800,
     keepaliveMs: 100,
     restTimeoutMs: 2000,
     ...overrides,

@@ -46,6 +46,8 @@ export class StreamFake {
     readonly server: FakeServer,
     readonly protocol: StreamProtocol,
     readonly symbol: string,
+    /** How the venue names the market in subscriptions (Lighter: market id). */
+    readonly ref: string = symbol,
   ) {
     this.truth = new TruthBook(11);
     server.onMessage((conn, text) => {
@@ -54,7 +56,7 @@ export class StreamFake {
       const { subs, replies } = protocol.read(text);
       for (const reply of replies) conn.ws.send(reply);
       for (const sub of subs) {
-        if (sub.symbol !== symbol) continue;
+        if (sub.symbol !== ref) continue;
         const set = sub.channel === 'book' ? this.bookSubs : sub.channel === 'trades' ? this.tradeSubs : null;
         if (!set) continue;
         if (sub.op === 'unsub') {
@@ -66,7 +68,7 @@ export class StreamFake {
         if (sub.channel === 'book') {
           this.snapshots += 1;
           this.advance();
-          conn.ws.send(protocol.snapshot(symbol, this.truth, this.seq));
+          conn.ws.send(protocol.snapshot(ref, this.truth, this.seq));
         }
       }
     });
@@ -93,7 +95,7 @@ export class StreamFake {
       }
     }
     this.advance();
-    const frame = this.protocol.update(this.symbol, applied, this.truth, this.seq);
+    const frame = this.protocol.update(this.ref, applied, this.truth, this.seq);
     if (!drop) {
       this.lastFrame = frame;
       this.sendBook(frame);
@@ -119,7 +121,7 @@ export class StreamFake {
         this.change([['bid', bestAsk + 2, 0]]);
       },
       emitTrade: () => {
-        const frame = this.protocol.trade(this.symbol, this.tradeId++);
+        const frame = this.protocol.trade(this.ref, this.tradeId++);
         for (const conn of this.tradeSubs) conn.ws.send(frame);
       },
       truthTop: (n) => this.truth.top(n),
