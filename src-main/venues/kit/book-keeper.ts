@@ -39,6 +39,8 @@ export interface KeeperPorts {
   restBlockedForMs(): number;
   resubscribe(instrument: Instrument): void;
   notify(symbol: string): void;
+  /** True once the current connection has delivered any frame (an ack at least). */
+  streamAlive(): boolean;
 }
 
 export class BookKeeper {
@@ -79,14 +81,23 @@ export class BookKeeper {
     this.handle(this.sync.onStream(message), receivedAt, message.venueTime);
   }
 
-  /** The subscription was (re)sent on an open socket. */
+  /**
+   * The subscription was (re)sent on an open socket. A quiet book may never send a delta, so it
+   * gets its snapshot after a short wait anyway, but only once the connection has shown life: a
+   * REST snapshot must not make a book look live over a socket that says nothing.
+   */
   subscribed(): void {
     if (!this.restMode) return;
     this.cancelPending();
-    this.pending = this.ports.timers.after(this.recovery.quietSnapshotMs, () => {
-      this.pending = null;
-      if (this.sync.phase === 'awaiting-snapshot') void this.fetchSnapshot();
-    });
+    const arm = () => {
+      this.pending = this.ports.timers.after(this.recovery.quietSnapshotMs, () => {
+        this.pending = null;
+        if (this.sync.phase !== 'awaiting-snapshot') return;
+        if (this.ports.streamAlive()) void this.fetchSnapshot();
+        else arm();
+      });
+    };
+    arm();
   }
 
   /** The socket went away or went silent: the book can no longer be trusted as live. */
@@ -133,7 +144,9 @@ export class BookKeeper {
         this.wentLive(receivedAt, venueTime);
         return;
       case 'buffered':
-        if (outcome.requestSnapshot) void this.fetchSnapshot();
+        // Only the first buffered delta asks; retries follow the recovery schedule alone, so a
+        // busy stream cannot turn failing snapshots into a request storm.
+        if (outcome.requestSnapshot && !this.pending) void this.fetchSnapshot();
         return;
       case 'dropped':
         return;
@@ -214,7 +227,6 @@ export class BookKeeper {
     }
     if (!result.ok) {
       this.troubles += 1;
-      this.sync.snapshotFailed();
       this.ports.log.warn('book snapshot failed', {
         symbol: this.instrument.symbol,
         error: result.error.message,

@@ -59,6 +59,7 @@ export class StreamConnector implements VenueConnector {
   private readonly tradeListeners = new Set<(trades: readonly Trade[]) => void>();
   private readonly bookListeners = new Set<(symbol: string) => void>();
   private malformedFrames = 0;
+  private framesSinceOpen = 0;
   private stopped = false;
 
   constructor(
@@ -163,6 +164,7 @@ export class StreamConnector implements VenueConnector {
               ],
             ),
           notify: (s) => this.notify(s),
+          streamAlive: () => this.framesSinceOpen > 0,
         },
       );
       this.keepers.set(inst.symbol, keeper);
@@ -344,6 +346,7 @@ export class StreamConnector implements VenueConnector {
   }
 
   private onOpen(): void {
+    this.framesSinceOpen = 0;
     const instruments = this.allInstruments();
     if (instruments.length > 0) this.sendAll(this.adapter.subscribe(instruments));
     for (const keeper of this.keepers.values()) keeper.subscribed();
@@ -356,6 +359,7 @@ export class StreamConnector implements VenueConnector {
   }
 
   private onMessage(text: string, receivedAt: number): void {
+    this.framesSinceOpen += 1;
     const parsed = this.adapter.parse(text);
     if (!parsed.ok) {
       this.malformedFrames += 1;

@@ -99,6 +99,9 @@ describe.each(drivers)('$venue connector conformance', (driver) => {
     'detects a gap on the next message, never shows the old book as live, and resyncs',
     async () => {
       await watchAndSync();
+      // Move past the snapshot so the gap is found by the live continuity rule.
+      fake.emit(3);
+      await synced('live diffs');
       const snapshotsBefore = fake.snapshotsServed();
       fake.dropOne();
       const statuses: string[] = [];

@@ -46,6 +46,7 @@ export class FakeBinance {
     }
     const prefix = this.futures ? '/fapi/v1' : '/api/v3';
     server.onMessage((conn, text) => {
+      if (server.silent) return;
       const msg = JSON.parse(text) as { method?: string; id?: number };
       if (msg.method === 'SUBSCRIBE' || msg.method === 'UNSUBSCRIBE') {
         conn.ws.send(JSON.stringify({ result: null, id: msg.id }));

@@ -91,3 +91,29 @@ describe('Binance connector REST discipline', () => {
     expect(gaps[4]!).toBeGreaterThanOrEqual(gaps[3]! * 1.7);
   });
 });
+
+describe('Binance connector under a busy stream while REST fails', () => {
+  it('does not turn every buffered diff into a snapshot request', async () => {
+    const server = await FakeServer.start();
+    const fake = new FakeBinance(server);
+    const connector = createBinanceConnector(
+      fastEnv({ wsUrl: server.wsUrl('/stream'), restUrl: server.httpUrl }),
+    );
+    try {
+      fake.depthPlan.push(...Array.from({ length: 50 }, () => '500' as const));
+      expect((await connector.watch('BTCUSDT')).ok).toBe(true);
+      await waitFor(() => server.open().length > 0, 2000);
+      fake.pump(2);
+      await new Promise((r) => setTimeout(r, 600));
+      fake.stopPump();
+      const calls = server.restLog.filter((r) => r.path === '/api/v3/depth').length;
+      // ~300 diffs arrived; requests follow the schedule (3 quick, then 40/80/160/300 ms).
+      expect(calls).toBeGreaterThanOrEqual(4);
+      expect(calls).toBeLessThanOrEqual(9);
+      expect(connector.bookState('BTCUSDT')!.status).toBe('invalid');
+    } finally {
+      connector.stop();
+      await server.stop();
+    }
+  });
+});
