@@ -128,8 +128,8 @@ describe.each([
             assertHonest(sync, events);
             if ((outcome.kind === 'buffered' && outcome.requestSnapshot) || outcome.kind === 'fault') {
               // The snapshot may be older than the buffer (a race) or current.
-              let next = snapshot(snapshotLag);
-              if (next.kind === 'snapshot-too-old' || next.kind === 'fault') next = snapshot(0);
+              const next = snapshot(snapshotLag);
+              if (next.kind === 'snapshot-too-old' || next.kind === 'fault') snapshot(0);
             }
           }
         }
