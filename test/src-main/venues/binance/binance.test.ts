@@ -87,8 +87,9 @@ describe('Binance connector REST discipline', () => {
     // Quick retries after 0, 20 and 40 ms; then exponential backoff from 40 ms, jittered into
     // [d/2, d] (the test's random() is 0.5, so 30 ms then 60 ms): each wait doubles.
     expect(gaps.slice(0, 3).every((g) => g < 150)).toBe(true);
-    expect(gaps[3]!).toBeGreaterThanOrEqual(25);
-    expect(gaps[4]!).toBeGreaterThanOrEqual(gaps[3]! * 1.7);
+    // Timers never fire early, so these lower bounds hold on a loaded machine too.
+    expect(gaps[3]!).toBeGreaterThanOrEqual(29);
+    expect(gaps[4]!).toBeGreaterThanOrEqual(59);
   });
 });
 
