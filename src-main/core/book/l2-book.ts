@@ -94,6 +94,27 @@ export class L2Book {
     return BOOK_OK;
   }
 
+  /**
+   * Checks the structural invariants (sorted sides, positive sizes, uncrossed when valid); returns
+   * the first violation or null. For tests and debugging: every mutation keeps these by design.
+   */
+  invariantViolation(): string | null {
+    for (const side of [this.bids, this.asks]) {
+      let prev: number | null = null;
+      for (const level of side.bestFirst()) {
+        if (level.lots <= 0) return `${side.side} level ${level.price} has no size`;
+        if (prev !== null && (side.side === 'bid' ? level.ticks >= prev : level.ticks <= prev)) {
+          return `${side.side} levels out of order at ${level.price}`;
+        }
+        prev = level.ticks;
+      }
+    }
+    const bid = this.bids.best();
+    const ask = this.asks.best();
+    if (this.valid && bid && ask && bid.ticks >= ask.ticks) return 'valid book is crossed';
+    return null;
+  }
+
   /** Records an error found outside the book (e.g. a checksum) and poisons it. */
   fail(error: BookError): BookResult {
     this.poisoned = true;

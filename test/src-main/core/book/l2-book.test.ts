@@ -64,6 +64,7 @@ describe('L2Book', () => {
             const expected = model.top(10);
             expect(top.bids.map((l) => [l.ticks, l.lots])).toEqual(expected.bids);
             expect(top.asks.map((l) => [l.ticks, l.lots])).toEqual(expected.asks);
+            expect(book.invariantViolation()).toBeNull();
           }
           expect(book.bids.size).toBe(model.bids.size);
           expect(book.asks.size).toBe(model.asks.size);
