@@ -74,3 +74,20 @@ export class BookHealthTracker {
     };
   }
 }
+
+/** A venue's connection state as shown to users: degraded while any watched book is not live. */
+export function venueState(
+  socketState: 'idle' | 'connecting' | 'open' | 'waiting' | 'stopped',
+  books: readonly BookHealth[],
+): 'idle' | 'connecting' | 'live' | 'degraded' | 'down' {
+  switch (socketState) {
+    case 'open':
+      return books.some((b) => b.status !== 'live') ? 'degraded' : 'live';
+    case 'connecting':
+      return 'connecting';
+    case 'waiting':
+      return 'down';
+    default:
+      return 'idle';
+  }
+}

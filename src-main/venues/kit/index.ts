@@ -4,6 +4,8 @@ export * from './backoff';
 export * from './book-sync';
 export * from './book-keeper';
 export * from './connector';
+export * from './connector-env';
+export * from './depth-view';
 export * from './health';
 export * from './rest';
 export * from './sequence';

@@ -9,37 +9,18 @@
 import { appError, err, ok, type Result } from '../../../src-shared/result';
 import type { VenueHealth } from '../../../src-shared/contract';
 import type { VenueId } from '../../../src-shared/domain';
-import { L2Book } from '../../core/book';
-import type { Clock, Disposer, Logger, Timers } from '../../core/ports';
+import type { Disposer } from '../../core/ports';
 import type { VenueAdapter } from './adapter';
-import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { BookKeeper, DEFAULT_RECOVERY, type RecoveryOptions } from './book-keeper';
-import {
-  levelView,
-  type BookReader,
-  type BookState,
-  type DepthSnapshot,
-  type VenueConnector,
-} from './connector';
-import { BookHealthTracker } from './health';
+import { BookKeeper, DEFAULT_RECOVERY } from './book-keeper';
+import { socketOptions, type ConnectorEnv } from './connector-env';
+import type { BookReader, BookState, DepthSnapshot, VenueConnector } from './connector';
+import { depthFromReader, depthFromRest } from './depth-view';
+import { BookHealthTracker, venueState } from './health';
 import { RestClient } from './rest';
 import { ManagedSocket } from './socket';
 import type { Bbo, DepthMessage, Instrument, Trade } from './types';
 
-export interface ConnectorEnv {
-  readonly wsUrl: string;
-  readonly restUrl: string;
-  readonly clock: Clock;
-  readonly timers: Timers;
-  readonly log: Logger;
-  readonly random?: () => number;
-  readonly backoff?: BackoffOptions;
-  readonly recovery?: RecoveryOptions;
-  /** Overrides of the adapter's socket timings (tests use short ones). */
-  readonly silenceMs?: number;
-  readonly keepaliveMs?: number;
-  readonly restTimeoutMs?: number;
-}
+export type { ConnectorEnv };
 
 export class StreamConnector implements VenueConnector {
   readonly venue: VenueId;
@@ -76,25 +57,8 @@ export class StreamConnector implements VenueConnector {
       log,
       ...(env.restTimeoutMs === undefined ? {} : { timeoutMs: env.restTimeoutMs }),
     });
-    const keepalive = adapter.socket.keepalive;
-    const socketOptions = (url: () => string) => ({
-      url,
-      clock: env.clock,
-      timers: env.timers,
-      log,
-      random: env.random ?? Math.random,
-      backoff: env.backoff ?? DEFAULT_BACKOFF,
-      silenceMs: env.silenceMs ?? adapter.socket.silenceMs,
-      ...(keepalive
-        ? { keepalive: { everyMs: env.keepaliveMs ?? keepalive.everyMs, payload: keepalive.payload } }
-        : {}),
-      ...(adapter.socket.protocolPingMs
-        ? { protocolPingMs: Math.min(adapter.socket.protocolPingMs, env.keepaliveMs ?? Infinity) }
-        : {}),
-      maxSendPerSecond: adapter.socket.maxSendPerSecond,
-    });
     this.socket = new ManagedSocket(
-      socketOptions(() => env.wsUrl),
+      socketOptions(adapter, env, () => env.wsUrl, log),
       {
         onOpen: () => this.onOpen(),
         onMessage: (text, at) => this.onMessage(text, at),
@@ -104,7 +68,7 @@ export class StreamConnector implements VenueConnector {
     const secondary = adapter.secondary;
     this.secondarySocket = secondary
       ? new ManagedSocket(
-          socketOptions(() => secondary.url(env.wsUrl)),
+          socketOptions(adapter, env, () => secondary.url(env.wsUrl), log),
           {
             onOpen: () => {
               const all = this.allInstruments();
@@ -138,39 +102,8 @@ export class StreamConnector implements VenueConnector {
     const inst = instrument.value;
     if (this.keepers.has(inst.symbol) || this.restOnly.has(inst.symbol)) return instrument;
     this.byRef.set(inst.ref ?? inst.symbol, inst);
-    const sync = this.adapter.sync;
-    if (sync) {
-      const keeper = new BookKeeper(
-        inst,
-        {
-          mode: sync.mode,
-          rules: sync.rules,
-          ...(sync.depth ? { depth: sync.depth } : {}),
-          ...(sync.verify ? { verify: sync.verify } : {}),
-        },
-        this.env.recovery ?? DEFAULT_RECOVERY,
-        {
-          clock: this.env.clock,
-          timers: this.env.timers,
-          log: this.env.log.child({ venue: this.venue }),
-          random: this.env.random ?? Math.random,
-          fetchSnapshot: (i) => this.fetchSnapshot(i, this.adapter.snapshotLevels),
-          restBlockedForMs: () => this.rest.blockedForMs(),
-          resubscribe: (i) =>
-            this.sendAll(
-              this.adapter.resubscribe?.(i) ?? [
-                ...this.adapter.unsubscribe([i]),
-                ...this.adapter.subscribe([i]),
-              ],
-            ),
-          notify: (s) => this.notify(s),
-          streamAlive: () => this.framesSinceOpen > 0,
-        },
-      );
-      this.keepers.set(inst.symbol, keeper);
-    } else {
-      this.restOnly.set(inst.symbol, { instrument: inst, health: new BookHealthTracker(inst.symbol) });
-    }
+    if (this.adapter.sync) this.keepers.set(inst.symbol, this.createKeeper(inst, this.adapter.sync));
+    else this.restOnly.set(inst.symbol, { instrument: inst, health: new BookHealthTracker(inst.symbol) });
     if (this.socket.state === 'open') {
       this.sendAll(this.adapter.subscribe([inst]));
       this.keepers.get(inst.symbol)?.subscribed();
@@ -181,6 +114,32 @@ export class StreamConnector implements VenueConnector {
       } else this.secondarySocket.start();
     }
     return instrument;
+  }
+
+  private createKeeper(inst: Instrument, sync: NonNullable<VenueAdapter['sync']>): BookKeeper {
+    const { mode, rules, depth, verify } = sync;
+    return new BookKeeper(
+      inst,
+      { mode, rules, ...(depth ? { depth } : {}), ...(verify ? { verify } : {}) },
+      this.env.recovery ?? DEFAULT_RECOVERY,
+      {
+        clock: this.env.clock,
+        timers: this.env.timers,
+        log: this.env.log.child({ venue: this.venue }),
+        random: this.env.random ?? Math.random,
+        fetchSnapshot: (i) => this.fetchSnapshot(i, this.adapter.snapshotLevels),
+        restBlockedForMs: () => this.rest.blockedForMs(),
+        resubscribe: (i) =>
+          this.sendAll(
+            this.adapter.resubscribe?.(i) ?? [
+              ...this.adapter.unsubscribe([i]),
+              ...this.adapter.subscribe([i]),
+            ],
+          ),
+        notify: (s) => this.notify(s),
+        streamAlive: () => this.framesSinceOpen > 0,
+      },
+    );
   }
 
   unwatch(symbol: string): void {
@@ -227,49 +186,31 @@ export class StreamConnector implements VenueConnector {
   async depth(symbol: string, levels: number): Promise<Result<DepthSnapshot>> {
     const reader = this.book(symbol);
     if (reader) {
-      const grid = reader.instrument.grid;
-      const view = (l: Parameters<typeof levelView>[0]) =>
-        levelView({ ...l, price: grid.ticksToPrice(l.ticks), size: grid.lotsToSize(l.lots) });
-      return ok({
-        source: 'stream',
-        bids: reader.bids.top(levels).map(view),
-        asks: reader.asks.top(levels).map(view),
-        at: reader.updatedAt ?? this.env.clock.now(),
-        venueTime: reader.venueTime,
-      });
+      this.env.log.debug('depth served from the stream book', { venue: this.venue, symbol });
+      return ok(depthFromReader(reader, levels, this.env.clock.now()));
     }
     const instrument = await this.resolve(symbol);
     if (!instrument.ok) return instrument;
+    const key = instrument.value.symbol;
+    const restOnly = !this.keepers.has(key);
+    const tracker = this.keepers.get(key)?.health ?? this.restOnly.get(key)?.health;
     const fetched = await this.fetchSnapshot(instrument.value, levels);
-    const tracker =
-      this.keepers.get(instrument.value.symbol)?.health ?? this.restOnly.get(instrument.value.symbol)?.health;
     const now = this.env.clock.now();
-    if (!fetched.ok) {
-      if (tracker && !this.keepers.has(instrument.value.symbol))
-        this.setRestStatus(instrument.value.symbol, 'invalid');
-      return fetched;
+    const depth = fetched.ok
+      ? depthFromRest(instrument.value.grid, fetched.value.message, levels, now)
+      : fetched;
+    if (!depth.ok) {
+      if (restOnly) this.setRestStatus(key, 'invalid');
+      return depth;
     }
-    // Validate and order the REST levels through the same book core as the stream.
-    const book = new L2Book(instrument.value.grid);
-    const loaded = book.applySnapshot(fetched.value.message.bids, fetched.value.message.asks);
-    if (!loaded.ok) return err(appError('UNAVAILABLE', `${this.venue} REST depth for ${symbol} is invalid`));
-    tracker?.noteRest(fetched.value.latencyMs, now, true);
-    if (!this.keepers.has(instrument.value.symbol)) this.setRestStatus(instrument.value.symbol, 'live');
+    if (fetched.ok) tracker?.noteRest(fetched.value.latencyMs, now, true);
+    if (restOnly) this.setRestStatus(key, 'live');
     this.env.log.info('depth served from REST', {
       venue: this.venue,
       symbol,
       fallbacks: tracker?.restFallbacks,
     });
-    const grid = instrument.value.grid;
-    const view = (l: Parameters<typeof levelView>[0]) =>
-      levelView({ ...l, price: grid.ticksToPrice(l.ticks), size: grid.lotsToSize(l.lots) });
-    return ok({
-      source: 'rest',
-      bids: book.bids.top(levels).map(view),
-      asks: book.asks.top(levels).map(view),
-      at: now,
-      venueTime: fetched.value.message.venueTime ?? null,
-    });
+    return depth;
   }
 
   bbo(symbol: string): Bbo | null {
@@ -293,17 +234,7 @@ export class StreamConnector implements VenueConnector {
       ...[...this.restOnly.values()].map((r) => r.health.snapshot()),
     ];
     const since = this.socket.connectedSince;
-    const socketState = this.socket.state;
-    const state =
-      socketState === 'open'
-        ? books.some((b) => b.status !== 'live')
-          ? 'degraded'
-          : 'live'
-        : socketState === 'connecting'
-          ? 'connecting'
-          : socketState === 'waiting'
-            ? 'down'
-            : 'idle';
+    const state = venueState(this.socket.state, books);
     return {
       venue: this.venue,
       state,
