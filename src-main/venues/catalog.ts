@@ -8,6 +8,7 @@ import type { VenueKind } from '../../src-shared/domain';
 import { asterAdapter } from './aster/connector';
 import { binanceAdapter } from './binance/connector';
 import { bybitAdapter } from './bybit/connector';
+import { coinbaseAdapter } from './coinbase/connector';
 import { binanceUsdmAdapter } from './binance-usdm/connector';
 import type { VenueAdapter } from './kit';
 import { hyperliquidAdapter } from './hyperliquid/connector';
@@ -33,6 +34,7 @@ export const LIVE_ADAPTERS: readonly VenueAdapter[] = [
   asterAdapter,
   bybitAdapter,
   okxAdapter,
+  coinbaseAdapter,
 ];
 
 export const VENUE_CATALOG: readonly VenueDescriptor[] = [

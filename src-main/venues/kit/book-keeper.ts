@@ -113,6 +113,13 @@ export class BookKeeper {
     this.setStatus(this.showStale ? 'stale' : 'resyncing');
   }
 
+  /** A fault found outside this book's own messages (a lost message on a sequenced connection). */
+  externalFault(cause: ResyncCause, detail: string): void {
+    if (this.sync.phase !== 'live') return;
+    this.sync.invalidate();
+    this.fault(cause, detail);
+  }
+
   reader(): BookReader {
     const book = this.sync.book;
     return {

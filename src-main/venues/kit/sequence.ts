@@ -113,3 +113,12 @@ export const snapshotOnlyRules: SequenceRules = {
     return (d.venueTime ?? 0) < (last.venueTime ?? 0) ? 'stale' : 'apply';
   },
 };
+
+/**
+ * Venues whose continuity is a per-connection counter rather than per book (Coinbase): the
+ * connector checks the counter for every frame, so within a book every delta simply follows.
+ */
+export const connectionSequencedRules: SequenceRules = {
+  name: 'connection sequence_num',
+  next: () => 'apply',
+};

@@ -41,6 +41,8 @@ export class StreamConnector implements VenueConnector {
   private readonly bookListeners = new Set<(symbol: string) => void>();
   private malformedFrames = 0;
   private framesSinceOpen = 0;
+  /** Last per-connection counter seen on the primary socket (connection-sequenced venues). */
+  private connectionSeq: number | null = null;
   private stopped = false;
 
   constructor(
@@ -74,7 +76,7 @@ export class StreamConnector implements VenueConnector {
               const all = this.allInstruments();
               if (all.length > 0) this.sendAll(secondary.subscribe(all), this.secondarySocket);
             },
-            onMessage: (text, at) => this.onMessage(text, at),
+            onMessage: (text, at) => this.onMessage(text, at, false),
             onClose: () => {},
           },
         )
@@ -278,6 +280,7 @@ export class StreamConnector implements VenueConnector {
 
   private onOpen(): void {
     this.framesSinceOpen = 0;
+    this.connectionSeq = null;
     const instruments = this.allInstruments();
     if (instruments.length > 0) this.sendAll(this.adapter.subscribe(instruments));
     for (const keeper of this.keepers.values()) keeper.subscribed();
@@ -289,8 +292,8 @@ export class StreamConnector implements VenueConnector {
     this.notifyAll();
   }
 
-  private onMessage(text: string, receivedAt: number): void {
-    this.framesSinceOpen += 1;
+  private onMessage(text: string, receivedAt: number, primary = true): void {
+    if (primary) this.framesSinceOpen += 1;
     const parsed = this.adapter.parse(text);
     if (!parsed.ok) {
       this.malformedFrames += 1;
@@ -305,6 +308,10 @@ export class StreamConnector implements VenueConnector {
       return;
     }
     for (const frame of parsed.value) {
+      if (frame.kind === 'connection-seq') {
+        if (primary && !this.checkConnectionSeq(frame.seq)) return;
+        continue;
+      }
       if (frame.kind === 'depth') {
         const inst = this.byRef.get(frame.symbol);
         if (inst) this.keepers.get(inst.symbol)?.onStream(frame.message, receivedAt);
@@ -323,6 +330,23 @@ export class StreamConnector implements VenueConnector {
         this.env.log.warn('venue reported an error', { venue: this.venue, message: frame.message });
       }
     }
+  }
+
+  /**
+   * False (drop the whole frame) for a repeated or older counter. A jump means a message was lost
+   * on this connection: every book on it is invalid and resyncs, as any of them may have missed
+   * an update.
+   */
+  private checkConnectionSeq(seq: number): boolean {
+    const last = this.connectionSeq;
+    if (last !== null && seq <= last) return false;
+    this.connectionSeq = seq;
+    if (last !== null && seq > last + 1) {
+      for (const keeper of this.keepers.values()) {
+        keeper.externalFault('gap', `connection sequence jumped from ${last} to ${seq}`);
+      }
+    }
+    return true;
   }
 
   private setRestStatus(symbol: string, status: 'live' | 'invalid'): void {

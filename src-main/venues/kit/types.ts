@@ -69,7 +69,12 @@ export type StreamFrame =
   /** Acks, pongs, subscription confirmations: liveness only. */
   | { readonly kind: 'control'; readonly note?: string }
   /** The venue reported an error for a subscription. */
-  | { readonly kind: 'venue-error'; readonly message: string; readonly symbol?: string };
+  | { readonly kind: 'venue-error'; readonly message: string; readonly symbol?: string }
+  /**
+   * A per-connection message counter (Coinbase `sequence_num`): it covers every channel, so a
+   * jump means some message, possibly a book update, was lost on this connection.
+   */
+  | { readonly kind: 'connection-seq'; readonly seq: number };
 
 export type ResyncCause = 'gap' | 'checksum' | 'crossed' | 'stale' | 'reconnect' | 'invalid-data';
 export const RESYNC_CAUSES: readonly ResyncCause[] = [

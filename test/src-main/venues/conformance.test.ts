@@ -11,6 +11,7 @@ import type { StreamConnector, Trade } from '../../../src-main/venues/kit';
 import type { DecimalString } from '../../../src-shared/domain';
 import { binanceDriver } from '../../support/fake-venues/binance';
 import { bybitDriver } from '../../support/fake-venues/bybit';
+import { coinbaseDriver } from '../../support/fake-venues/coinbase';
 import { hyperliquidDriver } from '../../support/fake-venues/hyperliquid';
 import { lighterDriver } from '../../support/fake-venues/lighter';
 import { okxDriver } from '../../support/fake-venues/okx';
@@ -24,6 +25,7 @@ const drivers: VenueDriver[] = [
   hyperliquidDriver,
   bybitDriver,
   lighterDriver,
+  coinbaseDriver,
 ];
 
 /** Every fake writes prices on a 0.1 tick and sizes on a 0.001 lot; venues' own grids may be finer. */

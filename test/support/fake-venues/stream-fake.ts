@@ -24,6 +24,8 @@ export interface StreamProtocol {
   trade(symbol: string, id: number): string;
   /** Advances the sequence for the next message. */
   advance(seq: SeqState): void;
+  /** Writes a per-connection message counter into a frame (Coinbase `sequence_num`). */
+  stamp?(frame: string, connectionSeq: number): string;
 }
 
 export interface SeqState {
@@ -40,6 +42,8 @@ export class StreamFake {
   private lastFrame: string | null = null;
   private tradeId = 1;
   private readonly bookSubs = new Set<FakeConnection>();
+  private readonly connSeq = new WeakMap<FakeConnection, number>();
+  private readonly lastSent = new WeakMap<FakeConnection, string>();
   private readonly tradeSubs = new Set<FakeConnection>();
 
   constructor(
@@ -54,7 +58,7 @@ export class StreamFake {
       // A half-open peer answers nothing, not even app-level pings.
       if (server.silent) return;
       const { subs, replies } = protocol.read(text);
-      for (const reply of replies) conn.ws.send(reply);
+      for (const reply of replies) this.deliver(conn, reply);
       for (const sub of subs) {
         if (sub.symbol !== ref) continue;
         const set = sub.channel === 'book' ? this.bookSubs : sub.channel === 'trades' ? this.tradeSubs : null;
@@ -68,7 +72,7 @@ export class StreamFake {
         if (sub.channel === 'book') {
           this.snapshots += 1;
           this.advance();
-          conn.ws.send(protocol.snapshot(ref, this.truth, this.seq));
+          this.deliver(conn, protocol.snapshot(ref, this.truth, this.seq));
         }
       }
     });
@@ -79,9 +83,23 @@ export class StreamFake {
     this.protocol.advance(this.seq);
   }
 
-  private sendBook(frame: string): void {
+  /** Sends one frame, stamping the connection's counter when the venue has one. */
+  private deliver(conn: FakeConnection, frame: string, skip = false): void {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    let text = frame;
+    if (this.protocol.stamp) {
+      const next = (this.connSeq.get(conn) ?? 0) + 1;
+      this.connSeq.set(conn, next);
+      text = this.protocol.stamp(frame, next);
+    }
+    if (skip) return;
+    this.lastSent.set(conn, text);
+    conn.ws.send(text);
+  }
+
+  private sendBook(frame: string, skip = false): void {
     if (this.server.silent) return;
-    for (const conn of this.bookSubs) if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(frame);
+    for (const conn of this.bookSubs) this.deliver(conn, frame, skip);
   }
 
   /** Makes a book change at the venue and returns its frame (sent unless `drop`). */
@@ -96,10 +114,9 @@ export class StreamFake {
     }
     this.advance();
     const frame = this.protocol.update(this.ref, applied, this.truth, this.seq);
-    if (!drop) {
-      this.lastFrame = frame;
-      this.sendBook(frame);
-    }
+    if (!drop) this.lastFrame = frame;
+    // A dropped frame still uses up the connection counter, as a lost message would.
+    this.sendBook(frame, drop);
     return frame;
   }
 
@@ -113,7 +130,13 @@ export class StreamFake {
       },
       dropOne: () => void this.change(null, true),
       duplicateLast: () => {
-        if (this.lastFrame) this.sendBook(this.lastFrame);
+        if (!this.lastFrame) return;
+        if (!this.protocol.stamp) return this.sendBook(this.lastFrame);
+        // Connection-sequenced venues: the very same frame, counter included, arrives twice.
+        for (const conn of this.bookSubs) {
+          const last = this.lastSent.get(conn);
+          if (last && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(last);
+        }
       },
       emitCrossed: () => {
         const bestAsk = Math.min(...this.truth.asks.keys());
@@ -122,7 +145,7 @@ export class StreamFake {
       },
       emitTrade: () => {
         const frame = this.protocol.trade(this.ref, this.tradeId++);
-        for (const conn of this.tradeSubs) conn.ws.send(frame);
+        for (const conn of this.tradeSubs) this.deliver(conn, frame);
       },
       truthTop: (n) => this.truth.top(n),
       snapshotsServed: () => this.snapshots,
