@@ -12,6 +12,7 @@ import { coinbaseAdapter } from './coinbase/connector';
 import { binanceUsdmAdapter } from './binance-usdm/connector';
 import type { VenueAdapter } from './kit';
 import { hyperliquidAdapter } from './hyperliquid/connector';
+import { krakenAdapter } from './kraken/connector';
 import { lighterAdapter } from './lighter/connector';
 import { okxAdapter } from './okx/connector';
 
@@ -35,6 +36,7 @@ export const LIVE_ADAPTERS: readonly VenueAdapter[] = [
   bybitAdapter,
   okxAdapter,
   coinbaseAdapter,
+  krakenAdapter,
 ];
 
 export const VENUE_CATALOG: readonly VenueDescriptor[] = [

@@ -13,6 +13,7 @@ import { binanceDriver } from '../../support/fake-venues/binance';
 import { bybitDriver } from '../../support/fake-venues/bybit';
 import { coinbaseDriver } from '../../support/fake-venues/coinbase';
 import { hyperliquidDriver } from '../../support/fake-venues/hyperliquid';
+import { krakenDriver } from '../../support/fake-venues/kraken';
 import { lighterDriver } from '../../support/fake-venues/lighter';
 import { okxDriver } from '../../support/fake-venues/okx';
 import { fastEnv, type FakeVenueControl, type VenueDriver } from '../../support/fake-venues/driver';
@@ -26,6 +27,7 @@ const drivers: VenueDriver[] = [
   bybitDriver,
   lighterDriver,
   coinbaseDriver,
+  krakenDriver,
 ];
 
 /** Every fake writes prices on a 0.1 tick and sizes on a 0.001 lot; venues' own grids may be finer. */
@@ -109,7 +111,8 @@ describe.each(drivers)('$venue connector conformance', (driver) => {
       const statuses: string[] = [];
       const off = connector.onBookChange(() => statuses.push(connector.bookState(fake.symbol)!.status));
       fake.emit(1);
-      await waitFor(() => connector.health().books[0]!.resyncs.gap === 1, 3000, 'gap detected');
+      const cause = driver.gapCause ?? 'gap';
+      await waitFor(() => connector.health().books[0]!.resyncs[cause] === 1, 3000, `${cause} detected`);
       // From detection until the resync, no book is offered.
       if (connector.health().books[0]!.status !== 'live') expect(connector.book(fake.symbol)).toBeNull();
       fake.emit(2);

@@ -33,6 +33,8 @@ export interface VenueDriver {
   readonly restSnapshots: boolean;
   /** False for snapshot-only feeds (Hyperliquid), where a lost message cannot be a gap. */
   readonly sequenced?: boolean;
+  /** How a lost message shows up: a sequence gap, or (Kraken, no sequence) a checksum mismatch. */
+  readonly gapCause?: 'gap' | 'checksum';
   start(): Promise<FakeVenueControl>;
   connector(fake: FakeVenueControl, env: ConnectorEnv): StreamConnector;
   /** URLs to configure for this fake. */
