@@ -100,6 +100,8 @@ export const BookHealthSchema = z.object({
   resyncs: ResyncCountsSchema,
   restFallbacks: Count,
   lastResync: z.object({ cause: ResyncCauseSchema, at: Millis, detail: z.string() }).nullable(),
+  /** Periodic comparison of the live book's top levels with a fresh REST snapshot. */
+  audits: z.object({ runs: Count, matched: Count }),
 });
 export type BookHealth = z.infer<typeof BookHealthSchema>;
 

@@ -6,6 +6,7 @@
  * after the book was invalidated again (generation changed) is discarded.
  */
 import type { Result } from '../../../src-shared/result';
+import { L2Book } from '../../core/book';
 import type { Clock, Disposer, Logger, Timers } from '../../core/ports';
 import { Backoff, type BackoffOptions } from './backoff';
 import { BookSync, type SyncOptions, type SyncOutcome } from './book-sync';
@@ -111,6 +112,32 @@ export class BookKeeper {
     // The last valid levels stay visible, greyed, until a new snapshot replaces them.
     this.showStale = wasValid || this.showStale;
     this.setStatus(this.showStale ? 'stale' : 'resyncing');
+  }
+
+  /**
+   * REST audit (reliability D10): compares the live book's top `levels` with a fresh REST
+   * snapshot and counts the match. Timing alone can make them differ, so a mismatch is a health
+   * figure and a log line, never a resync by itself.
+   */
+  async audit(levels: number): Promise<void> {
+    if (this.status !== 'live' || this.inFlight || this.ports.restBlockedForMs() > 0) return;
+    const generation = this.generation;
+    const result = await this.ports.fetchSnapshot(this.instrument);
+    if (!result.ok || this.disposed || generation !== this.generation || this.status !== 'live') return;
+    const rest = new L2Book(this.instrument.grid);
+    if (!rest.applySnapshot(result.value.message.bids, result.value.message.asks).ok) return;
+    const key = (b: L2Book | BookReader) =>
+      JSON.stringify(
+        [b.bids.top(levels), b.asks.top(levels)].map((side) => side.map((l) => [l.ticks, l.lots])),
+      );
+    this.health.audits.runs += 1;
+    if (key(rest) === key(this.reader())) this.health.audits.matched += 1;
+    else
+      this.ports.log.info('REST audit mismatch', {
+        symbol: this.instrument.symbol,
+        levels,
+        ...this.health.audits,
+      });
   }
 
   /** A fault found outside this book's own messages (a lost message on a sequenced connection). */

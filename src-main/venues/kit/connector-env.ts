@@ -21,7 +21,14 @@ export interface ConnectorEnv {
   readonly silenceMs?: number;
   readonly keepaliveMs?: number;
   readonly restTimeoutMs?: number;
+  /** Every this many ms each live book is compared with a REST snapshot (0 disables). */
+  readonly auditEveryMs?: number;
+  /** Levels per side compared by the audit. */
+  readonly auditLevels?: number;
 }
+
+export const DEFAULT_AUDIT_EVERY_MS = 5 * 60_000;
+export const DEFAULT_AUDIT_LEVELS = 20;
 
 export function socketOptions(
   adapter: VenueAdapter,

@@ -16,6 +16,7 @@ export class BookHealthTracker {
   restLatencyMs: number | null = null;
   restFallbacks = 0;
   lastResync: BookHealth['lastResync'] = null;
+  readonly audits = { runs: 0, matched: 0 };
   readonly resyncs: Record<ResyncCause, number> = {
     gap: 0,
     checksum: 0,
@@ -71,6 +72,7 @@ export class BookHealthTracker {
       resyncs: { ...this.resyncs },
       restFallbacks: this.restFallbacks,
       lastResync: this.lastResync,
+      audits: { ...this.audits },
     };
   }
 }

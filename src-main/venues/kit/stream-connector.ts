@@ -12,7 +12,12 @@ import type { VenueId } from '../../../src-shared/domain';
 import type { Disposer } from '../../core/ports';
 import type { VenueAdapter } from './adapter';
 import { BookKeeper, DEFAULT_RECOVERY } from './book-keeper';
-import { socketOptions, type ConnectorEnv } from './connector-env';
+import {
+  DEFAULT_AUDIT_EVERY_MS,
+  DEFAULT_AUDIT_LEVELS,
+  socketOptions,
+  type ConnectorEnv,
+} from './connector-env';
 import type { BookReader, BookState, DepthSnapshot, VenueConnector } from './connector';
 import { depthFromReader, depthFromRest } from './depth-view';
 import { BookHealthTracker, venueState } from './health';
@@ -44,6 +49,7 @@ export class StreamConnector implements VenueConnector {
   /** Last per-connection counter seen on the primary socket (connection-sequenced venues). */
   private connectionSeq: number | null = null;
   private stopped = false;
+  private auditTimer: Disposer | null = null;
 
   constructor(
     readonly adapter: VenueAdapter,
@@ -106,6 +112,7 @@ export class StreamConnector implements VenueConnector {
     this.byRef.set(inst.ref ?? inst.symbol, inst);
     if (this.adapter.sync) this.keepers.set(inst.symbol, this.createKeeper(inst, this.adapter.sync));
     else this.restOnly.set(inst.symbol, { instrument: inst, health: new BookHealthTracker(inst.symbol) });
+    this.startAudits();
     if (this.socket.state === 'open') {
       this.sendAll(this.adapter.subscribe([inst]));
       this.keepers.get(inst.symbol)?.subscribed();
@@ -249,6 +256,7 @@ export class StreamConnector implements VenueConnector {
 
   stop(): void {
     this.stopped = true;
+    this.auditTimer?.();
     for (const keeper of this.keepers.values()) keeper.dispose();
     this.socket.stop();
     this.secondarySocket?.stop();
@@ -272,6 +280,16 @@ export class StreamConnector implements VenueConnector {
     const result = await this.adapter.fetchSnapshot(this.rest, instrument, levels);
     if (!result.ok) return result;
     return ok({ message: result.value, latencyMs: Math.round(this.env.clock.monotonic() - started) });
+  }
+
+  /** One timer for the venue: audits are spread over its books, never concurrent per book. */
+  private startAudits(): void {
+    const every = this.env.auditEveryMs ?? DEFAULT_AUDIT_EVERY_MS;
+    if (this.auditTimer || every <= 0 || !this.capabilities.restDepth) return;
+    const levels = this.env.auditLevels ?? DEFAULT_AUDIT_LEVELS;
+    this.auditTimer = this.env.timers.every(every, () => {
+      for (const keeper of this.keepers.values()) void keeper.audit(levels);
+    });
   }
 
   private allInstruments(): Instrument[] {

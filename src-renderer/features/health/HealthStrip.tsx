@@ -61,6 +61,7 @@ function BookChip({
     `message age ${book.messageAgeMs ?? '-'} ms, stream latency p50 ${book.streamLatencyMs ?? '-'} ms`,
     `REST latency ${book.restLatencyMs ?? '-'} ms, REST fallbacks ${book.restFallbacks}`,
     `resyncs: ${resyncs.map(([cause, n]) => `${cause} ${n}`).join(', ') || 'none'}`,
+    `REST audits: ${book.audits.matched}/${book.audits.runs} matched`,
     book.lastResync ? `last: ${book.lastResync.cause} (${book.lastResync.detail})` : '',
   ]
     .filter(Boolean)

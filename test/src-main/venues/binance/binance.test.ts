@@ -118,3 +118,32 @@ describe('Binance connector under a busy stream while REST fails', () => {
     }
   });
 });
+
+describe('Binance connector REST audit', () => {
+  it('compares the live book with REST snapshots and counts matches, without resyncing on a mismatch', async () => {
+    const server = await FakeServer.start();
+    const fake = new FakeBinance(server);
+    const connector = createBinanceConnector(
+      fastEnv({ wsUrl: server.wsUrl('/stream'), restUrl: server.httpUrl }, { auditEveryMs: 60 }),
+    );
+    try {
+      expect((await connector.watch('BTCUSDT')).ok).toBe(true);
+      await waitFor(() => server.open().length > 0, 2000);
+      fake.emit(5);
+      await waitFor(() => connector.book('BTCUSDT'), 3000, 'live');
+      const audits = () => connector.health().books[0]!.audits;
+      await waitFor(() => audits().runs >= 2, 3000, 'two audits');
+      expect(audits().matched).toBe(audits().runs);
+      // The venue's REST answer lags (an old snapshot): counted as a mismatch, not a resync.
+      const before = audits();
+      fake.depthPlan.push('old');
+      await waitFor(() => audits().runs > before.runs + 1, 3000, 'audit of an old snapshot');
+      expect(audits().matched).toBeLessThan(audits().runs);
+      expect(Object.values(connector.health().books[0]!.resyncs).every((n) => n === 0)).toBe(true);
+      expect(connector.book('BTCUSDT')).not.toBeNull();
+    } finally {
+      connector.stop();
+      await server.stop();
+    }
+  });
+});
