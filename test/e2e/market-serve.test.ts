@@ -64,6 +64,15 @@ describe('live market data in the headless app', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'market-live.png') });
 
+    // Grouped view: 100 ticks of 0.1 -> every bucket price is a multiple of 10.
+    await page.getByLabel('Grouping').selectOption({ label: '100 ticks' });
+    const grouped = async () => {
+      const prices = await book.locator('tr td:first-child').allTextContents();
+      return prices.length > 0 && prices.every((p) => Number(p) % 10 === 0);
+    };
+    await expect.poll(grouped, { timeout: 5000 }).toBe(true);
+    await page.getByLabel('Grouping').selectOption({ label: 'full precision' });
+
     venue.refuse = true;
     venue.terminateAll();
     const droppedAt = Date.now();

@@ -4,7 +4,7 @@
  * book that is resyncing or invalid shows no levels at all (main sends none).
  */
 import { useState } from 'react';
-import type { BookView } from '../../../src-shared/contract';
+import type { BookView, GroupingParam } from '../../../src-shared/contract';
 import { useRequest, useStream } from '../../ipc/hooks';
 
 export interface BookSelection {
@@ -57,8 +57,20 @@ export function BookPanel({
   );
 }
 
+/** Aggregation choices, as on Hyperliquid: significant figures, or multiples of the tick. */
+const GROUPINGS: ReadonlyArray<[string, GroupingParam | undefined]> = [
+  ['full precision', undefined],
+  ['5 sig. figs', { kind: 'sigfigs', nSigFigs: 5 }],
+  ['4 sig. figs', { kind: 'sigfigs', nSigFigs: 4 }],
+  ['3 sig. figs', { kind: 'sigfigs', nSigFigs: 3 }],
+  ['10 ticks', { kind: 'ticks', multiple: 10 }],
+  ['100 ticks', { kind: 'ticks', multiple: 100 }],
+];
+
 function BookTable({ venue, symbol }: BookSelection) {
-  const stream = useStream('market.book', { venue, symbol, depth: 10 });
+  const [groupingIndex, setGroupingIndex] = useState(0);
+  const grouping = GROUPINGS[groupingIndex]?.[1];
+  const stream = useStream('market.book', { venue, symbol, depth: 10, ...(grouping ? { grouping } : {}) });
   const book = stream.data;
   if (stream.error) return <div className="error">{stream.error.message}</div>;
   if (!book) return <div className="muted pad">connecting…</div>;
@@ -78,6 +90,17 @@ function BookTable({ venue, symbol }: BookSelection) {
         <span className="muted" data-testid="book-age">
           {ageText(book)}
         </span>
+        <select
+          aria-label="Grouping"
+          value={groupingIndex}
+          onChange={(e) => setGroupingIndex(Number(e.target.value))}
+        >
+          {GROUPINGS.map(([label], i) => (
+            <option key={label} value={i}>
+              {label}
+            </option>
+          ))}
+        </select>
       </div>
       {book.note && book.status !== 'live' && <div className="muted pad">{book.note}</div>}
       <table className="grid book-levels">
