@@ -192,7 +192,19 @@ export function createMarketDataService(deps: MarketDataDeps) {
     let symbol = params.symbol;
     let acquired = false;
     let closed = false;
-    const listener = (views: TradeView[]) => emit({ trades: views.slice(-TRADES_KEPT) });
+    // Prints are batched like book views: at most one delta per interval, holding at most the
+    // newest TRADES_KEPT prints (older ones in a burst are already out of the client's window).
+    let pending: TradeView[] = [];
+    const coalescer = new Coalescer(deps.clock, deps.timers, bookInterval, () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      emit({ trades: batch });
+    });
+    const listener = (views: TradeView[]) => {
+      pending = [...pending, ...views].slice(-TRADES_KEPT);
+      coalescer.poke();
+    };
     void acquire(c, params.symbol).then((result) => {
       if (!result.ok || closed) {
         if (result.ok) release(c, result.value);
@@ -209,6 +221,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
       snapshot: () => ({ trades: recentTrades.get(k) ?? [] }),
       dispose: () => {
         closed = true;
+        coalescer.dispose();
         tradeListeners.get(k)?.delete(listener);
         if (acquired) release(c, symbol);
       },
