@@ -27,6 +27,8 @@ export interface MarketDataDeps {
   readonly healthIntervalMs?: number;
   /** Polling period of REST-only books (venues without a full-depth stream). */
   readonly restPollMs?: number;
+  /** First retry delay for configured symbols whose venue was unreachable. */
+  readonly configuredRetryMs?: number;
 }
 
 const TRADES_KEPT = 100;
@@ -39,6 +41,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
   const tradeListeners = new Map<string, Set<(trades: TradeView[]) => void>>();
   const disposers: Disposer[] = [];
   const key = (venue: string, symbol: string) => `${venue}|${symbol}`;
+  let stopped = false;
 
   for (const connector of deps.connectors.values()) {
     disposers.push(
@@ -254,19 +257,31 @@ export function createMarketDataService(deps: MarketDataDeps) {
     requests: { 'market.instruments': instruments, 'market.watch': watch, 'market.unwatch': unwatch },
     streams: { 'market.book': book, 'market.trades': trades, 'market.health': health },
     /** Watches the symbols named in settings (venues.<id>.symbols) for enabled venues. */
+    /**
+     * Watches the symbols settings name. A venue that is unreachable at start-up (a retryable
+     * error, e.g. its metadata request failed) is retried with backoff until it answers; an
+     * unknown symbol is reported once and left alone.
+     */
     async watchConfigured(symbols: ReadonlyMap<string, readonly string[]>): Promise<void> {
+      const attempt = async (venue: string, symbol: string, delayMs: number): Promise<void> => {
+        if (stopped) return;
+        const result = await watch(
+          { venue: venue as VenueId, symbol },
+          { transport: 'test', principal: 'user' },
+        );
+        if (result.ok || stopped) return;
+        const retry = result.error.retryable;
+        deps.log.warn('configured symbol not watched', { venue, symbol, error: result.error.message, retry });
+        if (!retry) return;
+        const next = Math.min(delayMs * 2, 60_000);
+        disposers.push(deps.timers.after(delayMs, () => void attempt(venue, symbol, next)));
+      };
       for (const [venue, list] of symbols) {
-        for (const symbol of list) {
-          const result = await watch(
-            { venue: venue as VenueId, symbol },
-            { transport: 'test', principal: 'user' },
-          );
-          if (!result.ok)
-            deps.log.warn('configured symbol not watched', { venue, symbol, error: result.error.message });
-        }
+        for (const symbol of list) await attempt(venue, symbol, deps.configuredRetryMs ?? 2000);
       }
     },
     stop(): void {
+      stopped = true;
       for (const stop of disposers) stop();
       for (const connector of deps.connectors.values()) connector.stop();
     },

@@ -305,3 +305,38 @@ describe('market data service', () => {
     );
   });
 });
+
+describe('configured symbols', () => {
+  it('keeps retrying a venue that was unreachable at start-up until it answers', async () => {
+    const server = await FakeServer.start();
+    const fake = new FakeBinance(server);
+    let refuseMetadata = true;
+    server.route((_req, url) =>
+      refuseMetadata && url.pathname === '/api/v3/exchangeInfo'
+        ? { status: 503, body: { msg: 'down' } }
+        : null,
+    );
+    const connector = createBinanceConnector(
+      fastEnv({ wsUrl: server.wsUrl('/stream'), restUrl: server.httpUrl }),
+    );
+    const market = createMarketDataService({
+      clock: systemClock,
+      timers: nodeTimers,
+      log: silentLogger,
+      catalog: VENUE_CATALOG,
+      connectors: new Map([['binance', connector]]),
+      configuredRetryMs: 50,
+    });
+    try {
+      await market.watchConfigured(new Map([['binance', ['BTCUSDT']]]));
+      expect(connector.watched()).toEqual([]);
+      refuseMetadata = false;
+      await waitFor(() => connector.watched().length === 1, 3000, 'watched after retry');
+      fake.emit(2);
+      await waitFor(() => connector.book('BTCUSDT'), 3000, 'live');
+    } finally {
+      market.stop();
+      await server.stop();
+    }
+  });
+});
