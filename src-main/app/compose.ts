@@ -14,9 +14,11 @@ import type { VenuePort } from '../gateway/venue-port';
 import type { ContractImplementation } from '../rpc/handlers';
 import { ContractServer } from '../rpc/server';
 import { createGatewayService } from '../services/gateway-service';
+import { createMarketDataService } from '../services/market-data-service';
 import { createSystemService } from '../services/system-service';
 import { createUiPrefsService } from '../services/ui-prefs-service';
 import { VENUE_CATALOG } from '../venues/catalog';
+import { configuredSymbols, createConnectors } from '../venues/registry';
 
 export interface AppEnvironment {
   readonly runtime: 'electron' | 'headless';
@@ -46,6 +48,21 @@ export interface ComposedApp {
 }
 
 export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): ComposedApp {
+  // Live venues stay off unless settings enable them: no connector, no socket, no request.
+  const connectors = createConnectors(VENUE_CATALOG, env.settings, {
+    clock: env.clock,
+    timers: env.timers,
+    log: env.log,
+  });
+  const market = createMarketDataService({
+    clock: env.clock,
+    timers: env.timers,
+    log: env.log.child({ component: 'market-data' }),
+    catalog: VENUE_CATALOG,
+    connectors,
+  });
+  void market.watchConfigured(configuredSymbols(env.settings));
+
   const system = createSystemService({
     clock: env.clock,
     timers: env.timers,
@@ -53,6 +70,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     version: env.version,
     settings: env.settings,
     catalog: VENUE_CATALOG,
+    venueStatus: (id) => connectors.get(id)?.health().state,
   });
 
   const uiPrefs = createUiPrefsService({
@@ -80,8 +98,8 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
   const gatewayService = createGatewayService(gateway);
 
   const implementation: ContractImplementation = {
-    requests: { ...system.requests, ...uiPrefs.requests, ...gatewayService.requests },
-    streams: { ...system.streams, ...gatewayService.streams },
+    requests: { ...system.requests, ...uiPrefs.requests, ...gatewayService.requests, ...market.requests },
+    streams: { ...system.streams, ...gatewayService.streams, ...market.streams },
   };
 
   const server = new ContractServer(implementation, env.log.child({ component: 'contract' }));
@@ -92,6 +110,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     startGateway: () => gateway.start(),
     stop: async () => {
       await gateway.stop();
+      market.stop();
     },
   };
 }

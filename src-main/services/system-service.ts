@@ -17,6 +17,8 @@ export interface SystemServiceDeps {
   readonly version: string;
   readonly settings: Settings;
   readonly catalog: readonly VenueDescriptor[];
+  /** Live status of an enabled venue, from its connector (absent: not running). */
+  readonly venueStatus?: (venueId: string) => VenueInfo['status'] | undefined;
 }
 
 export function createSystemService(deps: SystemServiceDeps) {
@@ -41,7 +43,11 @@ export function createSystemService(deps: SystemServiceDeps) {
           kind: venue.kind,
           enabled,
           capabilities: venue.capabilities,
-          status: enabled ? (venue.kind === 'simulated' ? 'live' : 'idle') : 'disabled',
+          status: !enabled
+            ? 'disabled'
+            : venue.kind === 'simulated'
+              ? 'live'
+              : (deps.venueStatus?.(venue.id) ?? 'idle'),
         };
       }),
     );

@@ -4,11 +4,12 @@
  */
 import type { z } from 'zod';
 import { gatewayRequests, gatewayStreams } from './gateway';
+import { marketRequests, marketStreams } from './market';
 import { systemRequests, systemStreams } from './system';
 import { uiRequests } from './ui';
 
-export const requests = { ...systemRequests, ...uiRequests, ...gatewayRequests } as const;
-export const streams = { ...systemStreams, ...gatewayStreams } as const;
+export const requests = { ...systemRequests, ...uiRequests, ...gatewayRequests, ...marketRequests } as const;
+export const streams = { ...systemStreams, ...gatewayStreams, ...marketStreams } as const;
 
 export type Requests = typeof requests;
 export type Streams = typeof streams;
@@ -35,5 +36,6 @@ export * from './define';
 export * from './gateway';
 export * from './system';
 export * from './ui';
+export * from './market';
 export * from './wire';
 export * from './validate';

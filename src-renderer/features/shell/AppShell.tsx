@@ -1,21 +1,27 @@
 /**
- * The application frame: top bar (brand, clock), the docking workspace, the status bar (transport,
- * version), and the keyboard overlays (command palette, cheat sheet).
+ * The application frame: top bar (brand, clock), feed-health strip, the docking workspace, the
+ * status bar (transport, version), and the keyboard overlays (command palette, cheat sheet).
  */
 import { useClient, usePortStatus, useRequest } from '../../ipc/hooks';
 import { ServerClock } from '../clock/ServerClock';
+import { HealthStrip } from '../health/HealthStrip';
 import { CheatSheet } from '../hotkeys/CheatSheet';
 import { CommandPalette } from '../hotkeys/CommandPalette';
 import { HotkeysProvider, useHotkeys } from '../hotkeys/HotkeysContext';
+import { useSelect } from '../instrument/selection';
 import { Workspace } from '../workspace/Workspace';
 
 const PORT_DOT = { open: 'ok', connecting: 'pending', closed: 'down' } as const;
 
 export function AppShell() {
+  const select = useSelect();
   return (
     <HotkeysProvider>
       <div className="shell">
         <TopBar />
+        <HealthStrip
+          onSelect={(venue, symbol) => select({ venue, symbol } as Parameters<typeof select>[0])}
+        />
         <main className="workspace">
           <Workspace />
         </main>

@@ -1,6 +1,9 @@
-/** Every venue main knows, with kind, capabilities and status. */
+/**
+ * Every venue main knows, with kind, capabilities and status. The list is fetched once; the
+ * status of enabled live venues then follows the feed-health stream so it never goes stale.
+ */
 import type { VenueInfo } from '../../../src-shared/contract';
-import { useRequest } from '../../ipc/hooks';
+import { useRequest, useStream } from '../../ipc/hooks';
 
 const CAPABILITY_LABELS: ReadonlyArray<[keyof VenueInfo['capabilities'], string]> = [
   ['fullDepthStream', 'depth stream'],
@@ -20,6 +23,9 @@ const STATUS_DOT: Record<VenueInfo['status'], string> = {
 
 export function VenueList() {
   const venues = useRequest('venues.list', {});
+  const health = useStream('market.health', {});
+  const liveStatus = (venue: VenueInfo): VenueInfo['status'] =>
+    (venue.enabled && health.data?.venues.find((h) => h.venue === venue.id)?.state) || venue.status;
   return (
     <section className="panel-body scroll" aria-label="Venues">
       {venues === undefined && <div className="muted error">Loading venues…</div>}
@@ -53,8 +59,8 @@ export function VenueList() {
                   ))}
                 </td>
                 <td>
-                  <span className={`dot ${STATUS_DOT[venue.status]}`} />
-                  {venue.status}
+                  <span className={`dot ${STATUS_DOT[liveStatus(venue)]}`} />
+                  {liveStatus(venue)}
                 </td>
               </tr>
             ))}

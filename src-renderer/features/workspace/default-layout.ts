@@ -4,10 +4,13 @@ import { PANEL_BY_ID } from './panel-registry';
 
 export function applyDefaultLayout(api: DockviewApi): void {
   api.clear();
-  for (const id of ['venues']) {
+  const add = (id: string, position?: Parameters<DockviewApi['addPanel']>[0]['position']) => {
     const def = PANEL_BY_ID.get(id);
-    if (def) api.addPanel({ id: def.id, component: def.id, title: def.title });
-  }
+    if (def)
+      api.addPanel({ id: def.id, component: def.id, title: def.title, ...(position ? { position } : {}) });
+  };
+  add('venues');
+  add('book', { referencePanel: 'venues', direction: 'right' });
 }
 
 /** Opens a panel (or brings it to the front if it is already open). */

@@ -3,6 +3,7 @@
  * longer exists makes the saved layout unusable and the default layout is used instead.
  */
 import type { ComponentType } from 'react';
+import { BookPanel } from '../book/BookPanel';
 import { KeymapPanel } from '../hotkeys/KeymapPanel';
 import { VenueList } from '../venues/VenueList';
 
@@ -14,6 +15,7 @@ export interface PanelDef {
 
 export const PANELS: readonly PanelDef[] = [
   { id: 'venues', title: 'Venues', Component: VenueList },
+  { id: 'book', title: 'Order book', Component: BookPanel },
   { id: 'keymap', title: 'Keymap', Component: KeymapPanel },
 ];
 

@@ -1,0 +1,289 @@
+/**
+ * Market data use cases over the venue connectors: instruments, watches (explicit ones from
+ * market.watch and settings, implicit ones held by open book/trade streams, reference counted),
+ * coalesced book views, trade prints and feed health. Main keeps books at full rate in the
+ * connectors; each renderer stream gets at most one book view per `bookIntervalMs` (plus a
+ * heartbeat so ages and staleness stay current), never a queue.
+ */
+import type { BookView, InstrumentInfo, TradeView, VenueHealth } from '../../src-shared/contract';
+import type { VenueId } from '../../src-shared/domain';
+import { appError, err, ok, type Result } from '../../src-shared/result';
+import type { Clock, Disposer, Logger, Timers } from '../core/ports';
+import type { RequestHandler, StreamOpener } from '../rpc/handlers';
+import type { VenueDescriptor } from '../venues/catalog';
+import type { DepthSnapshot, Trade, VenueConnector } from '../venues/kit';
+import { viewFromRest, viewFromState } from './market/book-view';
+import { Coalescer } from './market/coalescer';
+
+export interface MarketDataDeps {
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly log: Logger;
+  readonly catalog: readonly VenueDescriptor[];
+  readonly connectors: ReadonlyMap<string, VenueConnector>;
+  /** Minimum spacing of book views per stream (100 ms = at most 10 per second). */
+  readonly bookIntervalMs?: number;
+  readonly heartbeatMs?: number;
+  readonly healthIntervalMs?: number;
+  /** Polling period of REST-only books (venues without a full-depth stream). */
+  readonly restPollMs?: number;
+  /** First retry delay for configured symbols whose venue was unreachable. */
+  readonly configuredRetryMs?: number;
+}
+
+const TRADES_KEPT = 100;
+
+export function createMarketDataService(deps: MarketDataDeps) {
+  const bookInterval = deps.bookIntervalMs ?? 100;
+  const heartbeat = deps.heartbeatMs ?? 1000;
+  const watchCounts = new Map<string, number>();
+  const recentTrades = new Map<string, TradeView[]>();
+  const tradeListeners = new Map<string, Set<(trades: TradeView[]) => void>>();
+  const disposers: Disposer[] = [];
+  const key = (venue: string, symbol: string) => `${venue}|${symbol}`;
+  let stopped = false;
+
+  for (const connector of deps.connectors.values()) {
+    disposers.push(
+      connector.onTrades((trades: readonly Trade[]) => {
+        const bySymbol = new Map<string, TradeView[]>();
+        for (const t of trades) {
+          const view = { id: t.id, price: t.price, size: t.size, side: t.side, time: t.time };
+          bySymbol.set(t.symbol, [...(bySymbol.get(t.symbol) ?? []), view]);
+        }
+        for (const [symbol, views] of bySymbol) {
+          const k = key(connector.venue, symbol);
+          const kept = [...views.toReversed(), ...(recentTrades.get(k) ?? [])].slice(0, TRADES_KEPT);
+          recentTrades.set(k, kept);
+          for (const listener of tradeListeners.get(k) ?? []) listener(views);
+        }
+      }),
+    );
+  }
+
+  const connectorFor = (venue: string): Result<VenueConnector> => {
+    const connector = deps.connectors.get(venue);
+    if (connector) return ok(connector);
+    const known = deps.catalog.some((v) => v.id === venue);
+    return err(
+      known
+        ? appError('UNAVAILABLE', `venue ${venue} is not enabled (set venues.${venue}.enabled in settings)`)
+        : appError('NOT_FOUND', `no venue ${venue}`),
+    );
+  };
+
+  async function acquire(connector: VenueConnector, symbol: string): Promise<Result<string>> {
+    const watched = await connector.watch(symbol);
+    if (!watched.ok) return watched;
+    const k = key(connector.venue, watched.value.symbol);
+    watchCounts.set(k, (watchCounts.get(k) ?? 0) + 1);
+    return ok(watched.value.symbol);
+  }
+
+  function release(connector: VenueConnector, symbol: string): void {
+    const k = key(connector.venue, symbol);
+    const count = (watchCounts.get(k) ?? 0) - 1;
+    if (count > 0) watchCounts.set(k, count);
+    else {
+      watchCounts.delete(k);
+      connector.unwatch(symbol);
+    }
+  }
+
+  const instruments: RequestHandler<'market.instruments'> = async ({ venue }) => {
+    const connector = connectorFor(venue);
+    if (!connector.ok) return connector;
+    const list = await connector.value.instruments();
+    if (!list.ok) return list;
+    return ok(
+      list.value.map((i): InstrumentInfo => ({
+        symbol: i.symbol,
+        base: i.base,
+        quote: i.quote,
+        tickSize: i.tickSize,
+        lotSize: i.lotSize,
+      })),
+    );
+  };
+
+  const explicitWatches = new Set<string>();
+  const watch: RequestHandler<'market.watch'> = async ({ venue, symbol }) => {
+    const connector = connectorFor(venue);
+    if (!connector.ok) return connector;
+    const existing = [...explicitWatches].find((k) => k.toUpperCase() === key(venue, symbol).toUpperCase());
+    if (existing) return ok({ venue, symbol: existing.split('|')[1]! });
+    const acquired = await acquire(connector.value, symbol);
+    if (!acquired.ok) return acquired;
+    explicitWatches.add(key(venue, acquired.value));
+    deps.log.info('watching', { venue, symbol: acquired.value });
+    return ok({ venue, symbol: acquired.value });
+  };
+
+  const unwatch: RequestHandler<'market.unwatch'> = ({ venue, symbol }) => {
+    const connector = connectorFor(venue);
+    if (!connector.ok) return connector;
+    const existing = [...explicitWatches].find((k) => k.toUpperCase() === key(venue, symbol).toUpperCase());
+    if (!existing) return err(appError('NOT_FOUND', `${venue} ${symbol} is not watched`));
+    explicitWatches.delete(existing);
+    const venueSymbol = existing.split('|')[1]!;
+    release(connector.value, venueSymbol);
+    return ok({ venue, symbol: venueSymbol });
+  };
+
+  const book: StreamOpener<'market.book'> = (params, emit) => {
+    const connector = connectorFor(params.venue);
+    if (!connector.ok) return connector;
+    const c = connector.value;
+    let symbol = params.symbol;
+    let acquired = false;
+    let closed = false;
+    let rest: { snapshot: DepthSnapshot | null; status: BookView['status']; note?: string } = {
+      snapshot: null,
+      status: 'resyncing',
+    };
+    const restOnly = !c.capabilities.fullDepthStream;
+    const view = (): BookView => {
+      if (restOnly) return viewFromRest(c.venue, symbol, rest.snapshot, rest.status, params.depth, rest.note);
+      return viewFromState(c.venue, symbol, c.bookState(symbol), params.depth, params.grouping);
+    };
+    const coalescer = new Coalescer(deps.clock, deps.timers, bookInterval, () => emit(view()));
+    const stops: Disposer[] = [
+      c.onBookChange((s) => {
+        if (s === symbol) coalescer.poke();
+      }),
+      deps.timers.every(heartbeat, () => coalescer.poke()),
+    ];
+    const poll = async () => {
+      const depth = await c.depth(symbol, params.depth);
+      if (closed) return;
+      rest = depth.ok
+        ? { snapshot: depth.value, status: 'live' }
+        : { snapshot: rest.snapshot, status: rest.snapshot ? 'stale' : 'invalid', note: depth.error.message };
+      coalescer.poke();
+    };
+    void acquire(c, params.symbol).then((result) => {
+      if (!result.ok) {
+        rest = { snapshot: null, status: 'invalid', note: result.error.message };
+        coalescer.poke();
+        return;
+      }
+      if (closed) return release(c, result.value);
+      acquired = true;
+      symbol = result.value;
+      coalescer.poke();
+      if (restOnly) {
+        void poll();
+        stops.push(deps.timers.every(deps.restPollMs ?? 1000, () => void poll()));
+      }
+    });
+    return ok({
+      snapshot: view,
+      dispose: () => {
+        closed = true;
+        coalescer.dispose();
+        for (const stop of stops) stop();
+        if (acquired) release(c, symbol);
+      },
+    });
+  };
+
+  const trades: StreamOpener<'market.trades'> = (params, emit) => {
+    const connector = connectorFor(params.venue);
+    if (!connector.ok) return connector;
+    const c = connector.value;
+    let k = key(c.venue, params.symbol);
+    let symbol = params.symbol;
+    let acquired = false;
+    let closed = false;
+    // Prints are batched like book views: at most one delta per interval, holding at most the
+    // newest TRADES_KEPT prints (older ones in a burst are already out of the client's window).
+    let pending: TradeView[] = [];
+    const coalescer = new Coalescer(deps.clock, deps.timers, bookInterval, () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      emit({ trades: batch });
+    });
+    const listener = (views: TradeView[]) => {
+      pending = [...pending, ...views].slice(-TRADES_KEPT);
+      coalescer.poke();
+    };
+    void acquire(c, params.symbol).then((result) => {
+      if (!result.ok || closed) {
+        if (result.ok) release(c, result.value);
+        return;
+      }
+      acquired = true;
+      symbol = result.value;
+      k = key(c.venue, symbol);
+      const set = tradeListeners.get(k) ?? new Set();
+      set.add(listener);
+      tradeListeners.set(k, set);
+    });
+    return ok({
+      snapshot: () => ({ trades: recentTrades.get(k) ?? [] }),
+      dispose: () => {
+        closed = true;
+        coalescer.dispose();
+        tradeListeners.get(k)?.delete(listener);
+        if (acquired) release(c, symbol);
+      },
+    });
+  };
+
+  const healthState = () => ({
+    at: deps.clock.now(),
+    venues: deps.catalog
+      .filter((v) => v.kind === 'live')
+      .map(
+        (v): VenueHealth =>
+          deps.connectors.get(v.id)?.health() ?? {
+            venue: v.id as VenueId,
+            state: 'disabled',
+            connectedSince: null,
+            uptimeMs: 0,
+            reconnects: 0,
+            books: [],
+          },
+      ),
+  });
+
+  const health: StreamOpener<'market.health'> = (_params, emit) => {
+    const stop = deps.timers.every(deps.healthIntervalMs ?? 500, () => emit(healthState()));
+    return ok({ snapshot: healthState, dispose: stop });
+  };
+
+  return {
+    requests: { 'market.instruments': instruments, 'market.watch': watch, 'market.unwatch': unwatch },
+    streams: { 'market.book': book, 'market.trades': trades, 'market.health': health },
+    /** Watches the symbols named in settings (venues.<id>.symbols) for enabled venues. */
+    /**
+     * Watches the symbols settings name. A venue that is unreachable at start-up (a retryable
+     * error, e.g. its metadata request failed) is retried with backoff until it answers; an
+     * unknown symbol is reported once and left alone.
+     */
+    async watchConfigured(symbols: ReadonlyMap<string, readonly string[]>): Promise<void> {
+      const attempt = async (venue: string, symbol: string, delayMs: number): Promise<void> => {
+        if (stopped) return;
+        const result = await watch(
+          { venue: venue as VenueId, symbol },
+          { transport: 'test', principal: 'user' },
+        );
+        if (result.ok || stopped) return;
+        const retry = result.error.retryable;
+        deps.log.warn('configured symbol not watched', { venue, symbol, error: result.error.message, retry });
+        if (!retry) return;
+        const next = Math.min(delayMs * 2, 60_000);
+        disposers.push(deps.timers.after(delayMs, () => void attempt(venue, symbol, next)));
+      };
+      for (const [venue, list] of symbols) {
+        for (const symbol of list) await attempt(venue, symbol, deps.configuredRetryMs ?? 2000);
+      }
+    },
+    stop(): void {
+      stopped = true;
+      for (const stop of disposers) stop();
+      for (const connector of deps.connectors.values()) connector.stop();
+    },
+  } as const;
+}

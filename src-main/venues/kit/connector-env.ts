@@ -1,0 +1,55 @@
+/**
+ * What a connector needs from its surroundings (endpoints, ports, timings) and how those become
+ * the options of its managed sockets. Tests pass short timings; production uses the adapter's.
+ */
+import type { Clock, Logger, Timers } from '../../core/ports';
+import type { VenueAdapter } from './adapter';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
+import type { RecoveryOptions } from './book-keeper';
+import type { SocketOptions } from './socket';
+
+export interface ConnectorEnv {
+  readonly wsUrl: string;
+  readonly restUrl: string;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly log: Logger;
+  readonly random?: () => number;
+  readonly backoff?: BackoffOptions;
+  readonly recovery?: RecoveryOptions;
+  /** Overrides of the adapter's socket timings (tests use short ones). */
+  readonly silenceMs?: number;
+  readonly keepaliveMs?: number;
+  readonly restTimeoutMs?: number;
+  /** Every this many ms each live book is compared with a REST snapshot (0 disables). */
+  readonly auditEveryMs?: number;
+  /** Levels per side compared by the audit. */
+  readonly auditLevels?: number;
+}
+
+export const DEFAULT_AUDIT_EVERY_MS = 5 * 60_000;
+export const DEFAULT_AUDIT_LEVELS = 20;
+
+export function socketOptions(
+  adapter: VenueAdapter,
+  env: ConnectorEnv,
+  url: () => string,
+  log: Logger,
+): SocketOptions {
+  const keepalive = adapter.socket.keepalive;
+  const ping = adapter.socket.protocolPingMs;
+  return {
+    url,
+    clock: env.clock,
+    timers: env.timers,
+    log,
+    random: env.random ?? Math.random,
+    backoff: env.backoff ?? DEFAULT_BACKOFF,
+    silenceMs: env.silenceMs ?? adapter.socket.silenceMs,
+    ...(keepalive
+      ? { keepalive: { everyMs: env.keepaliveMs ?? keepalive.everyMs, payload: keepalive.payload } }
+      : {}),
+    ...(ping ? { protocolPingMs: Math.min(ping, env.keepaliveMs ?? Infinity) } : {}),
+    maxSendPerSecond: adapter.socket.maxSendPerSecond,
+  };
+}

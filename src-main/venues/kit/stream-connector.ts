@@ -1,0 +1,388 @@
+/**
+ * The venue-neutral connector: one shared socket per venue (Hyperliquid allows 10 per IP, and
+ * one is kinder to every venue), a REST client, a BookKeeper per watched symbol, trade and BBO
+ * fan-out, and health. Venue knowledge comes from a VenueAdapter. Invariants: every watched
+ * symbol is resubscribed on every (re)connect; a malformed frame is counted and never applied;
+ * `book()` returns a book only while it is live on an open socket; `depth()` says which path it
+ * took and every REST fallback is counted and logged.
+ */
+import { appError, err, ok, type Result } from '../../../src-shared/result';
+import type { VenueHealth } from '../../../src-shared/contract';
+import type { VenueId } from '../../../src-shared/domain';
+import type { Disposer } from '../../core/ports';
+import type { VenueAdapter } from './adapter';
+import { BookKeeper, DEFAULT_RECOVERY } from './book-keeper';
+import {
+  DEFAULT_AUDIT_EVERY_MS,
+  DEFAULT_AUDIT_LEVELS,
+  socketOptions,
+  type ConnectorEnv,
+} from './connector-env';
+import type { BookReader, BookState, DepthSnapshot, VenueConnector } from './connector';
+import { depthFromReader, depthFromRest } from './depth-view';
+import { BookHealthTracker, venueState } from './health';
+import { RestClient } from './rest';
+import { ManagedSocket } from './socket';
+import type { Bbo, DepthMessage, Instrument, Trade } from './types';
+
+export type { ConnectorEnv };
+
+export class StreamConnector implements VenueConnector {
+  readonly venue: VenueId;
+  readonly name: string;
+  readonly capabilities: VenueAdapter['capabilities'];
+  readonly rest: RestClient;
+  readonly socket: ManagedSocket;
+  /** Second socket for channels served on another URL (trades on Binance USD-M), or null. */
+  readonly secondarySocket: ManagedSocket | null;
+  private instrumentMap: Map<string, Instrument> | null = null;
+  private loading: Promise<Result<readonly Instrument[]>> | null = null;
+  private readonly keepers = new Map<string, BookKeeper>();
+  /** Watched symbols without a stream book (REST-only venues), still tracked for health. */
+  private readonly restOnly = new Map<string, { instrument: Instrument; health: BookHealthTracker }>();
+  private readonly byRef = new Map<string, Instrument>();
+  private readonly bbos = new Map<string, Bbo>();
+  private readonly tradeListeners = new Set<(trades: readonly Trade[]) => void>();
+  private readonly bookListeners = new Set<(symbol: string) => void>();
+  private malformedFrames = 0;
+  private framesSinceOpen = 0;
+  /** Last per-connection counter seen on the primary socket (connection-sequenced venues). */
+  private connectionSeq: number | null = null;
+  private stopped = false;
+  private auditTimer: Disposer | null = null;
+
+  constructor(
+    readonly adapter: VenueAdapter,
+    private readonly env: ConnectorEnv,
+  ) {
+    this.venue = adapter.venue;
+    this.name = adapter.name;
+    this.capabilities = adapter.capabilities;
+    const log = env.log.child({ venue: adapter.venue });
+    this.rest = new RestClient({
+      baseUrl: () => env.restUrl,
+      clock: env.clock,
+      log,
+      ...(env.restTimeoutMs === undefined ? {} : { timeoutMs: env.restTimeoutMs }),
+    });
+    this.socket = new ManagedSocket(
+      socketOptions(adapter, env, () => env.wsUrl, log),
+      {
+        onOpen: () => this.onOpen(),
+        onMessage: (text, at) => this.onMessage(text, at),
+        onClose: ({ cause }) => this.onClose(cause === 'stale' ? 'stale' : 'reconnect'),
+      },
+    );
+    const secondary = adapter.secondary;
+    this.secondarySocket = secondary
+      ? new ManagedSocket(
+          socketOptions(adapter, env, () => secondary.url(env.wsUrl), log),
+          {
+            onOpen: () => {
+              const all = this.allInstruments();
+              if (all.length > 0) this.sendAll(secondary.subscribe(all), this.secondarySocket);
+            },
+            onMessage: (text, at) => this.onMessage(text, at, false),
+            onClose: () => {},
+          },
+        )
+      : null;
+  }
+
+  get malformed(): number {
+    return this.malformedFrames;
+  }
+
+  async instruments(): Promise<Result<readonly Instrument[]>> {
+    if (this.instrumentMap) return ok([...this.instrumentMap.values()]);
+    this.loading ??= this.adapter.fetchInstruments(this.rest).then((result) => {
+      this.loading = null;
+      if (result.ok) this.instrumentMap = new Map(result.value.map((i) => [i.symbol, i]));
+      return result;
+    });
+    return this.loading;
+  }
+
+  async watch(symbol: string): Promise<Result<Instrument>> {
+    if (this.stopped) return err(appError('UNAVAILABLE', `${this.venue} connector is stopped`));
+    const instrument = await this.resolve(symbol);
+    if (!instrument.ok) return instrument;
+    const inst = instrument.value;
+    if (this.keepers.has(inst.symbol) || this.restOnly.has(inst.symbol)) return instrument;
+    this.byRef.set(inst.ref ?? inst.symbol, inst);
+    if (this.adapter.sync) this.keepers.set(inst.symbol, this.createKeeper(inst, this.adapter.sync));
+    else this.restOnly.set(inst.symbol, { instrument: inst, health: new BookHealthTracker(inst.symbol) });
+    this.startAudits();
+    if (this.socket.state === 'open') {
+      this.sendAll(this.adapter.subscribe([inst]));
+      this.keepers.get(inst.symbol)?.subscribed();
+    } else this.socket.start();
+    if (this.secondarySocket && this.adapter.secondary) {
+      if (this.secondarySocket.state === 'open') {
+        this.sendAll(this.adapter.secondary.subscribe([inst]), this.secondarySocket);
+      } else this.secondarySocket.start();
+    }
+    return instrument;
+  }
+
+  private createKeeper(inst: Instrument, sync: NonNullable<VenueAdapter['sync']>): BookKeeper {
+    const { mode, rules, depth, verify } = sync;
+    return new BookKeeper(
+      inst,
+      { mode, rules, ...(depth ? { depth } : {}), ...(verify ? { verify } : {}) },
+      this.env.recovery ?? DEFAULT_RECOVERY,
+      {
+        clock: this.env.clock,
+        timers: this.env.timers,
+        log: this.env.log.child({ venue: this.venue }),
+        random: this.env.random ?? Math.random,
+        fetchSnapshot: (i) => this.fetchSnapshot(i, this.adapter.snapshotLevels),
+        restBlockedForMs: () => this.rest.blockedForMs(),
+        resubscribe: (i) =>
+          this.sendAll(
+            this.adapter.resubscribe?.(i) ?? [
+              ...this.adapter.unsubscribe([i]),
+              ...this.adapter.subscribe([i]),
+            ],
+          ),
+        notify: (s) => this.notify(s),
+        streamAlive: () => this.framesSinceOpen > 0,
+      },
+    );
+  }
+
+  unwatch(symbol: string): void {
+    const key = this.adapter.normalizeSymbol(symbol);
+    const keeper = this.keepers.get(key);
+    const rest = this.restOnly.get(key);
+    const inst = keeper?.instrument ?? rest?.instrument;
+    if (!inst) return;
+    keeper?.dispose();
+    this.keepers.delete(key);
+    this.restOnly.delete(key);
+    this.byRef.delete(inst.ref ?? inst.symbol);
+    this.bbos.delete(key);
+    if (this.socket.state === 'open') this.sendAll(this.adapter.unsubscribe([inst]));
+    if (this.secondarySocket?.state === 'open' && this.adapter.secondary) {
+      this.sendAll(this.adapter.secondary.unsubscribe([inst]), this.secondarySocket);
+    }
+  }
+
+  watched(): readonly string[] {
+    return [...this.keepers.keys(), ...this.restOnly.keys()];
+  }
+
+  book(symbol: string): BookReader | null {
+    const keeper = this.keepers.get(this.adapter.normalizeSymbol(symbol));
+    if (!keeper || !keeper.sync.valid || keeper.status !== 'live' || this.socket.state !== 'open')
+      return null;
+    return keeper.reader();
+  }
+
+  /** Venue id of the last message applied to a watched book (diagnostics and tests). */
+  lastId(symbol: string): number | undefined {
+    return this.keepers.get(this.adapter.normalizeSymbol(symbol))?.sync.lastId;
+  }
+
+  bookState(symbol: string): BookState | null {
+    const key = this.adapter.normalizeSymbol(symbol);
+    const keeper = this.keepers.get(key);
+    if (keeper) return keeper.state();
+    const rest = this.restOnly.get(key);
+    return rest ? { status: rest.health.status, reader: null } : null;
+  }
+
+  async depth(symbol: string, levels: number): Promise<Result<DepthSnapshot>> {
+    const reader = this.book(symbol);
+    if (reader) {
+      this.env.log.debug('depth served from the stream book', { venue: this.venue, symbol });
+      return ok(depthFromReader(reader, levels, this.env.clock.now()));
+    }
+    const instrument = await this.resolve(symbol);
+    if (!instrument.ok) return instrument;
+    const key = instrument.value.symbol;
+    const restOnly = !this.keepers.has(key);
+    const tracker = this.keepers.get(key)?.health ?? this.restOnly.get(key)?.health;
+    const fetched = await this.fetchSnapshot(instrument.value, levels);
+    const now = this.env.clock.now();
+    const depth = fetched.ok
+      ? depthFromRest(instrument.value.grid, fetched.value.message, levels, now)
+      : fetched;
+    if (!depth.ok) {
+      if (restOnly) this.setRestStatus(key, 'invalid');
+      return depth;
+    }
+    if (fetched.ok) tracker?.noteRest(fetched.value.latencyMs, now, true);
+    if (restOnly) this.setRestStatus(key, 'live');
+    this.env.log.info('depth served from REST', {
+      venue: this.venue,
+      symbol,
+      fallbacks: tracker?.restFallbacks,
+    });
+    return depth;
+  }
+
+  bbo(symbol: string): Bbo | null {
+    return this.bbos.get(this.adapter.normalizeSymbol(symbol)) ?? null;
+  }
+
+  onTrades(listener: (trades: readonly Trade[]) => void): Disposer {
+    this.tradeListeners.add(listener);
+    return () => this.tradeListeners.delete(listener);
+  }
+
+  onBookChange(listener: (symbol: string) => void): Disposer {
+    this.bookListeners.add(listener);
+    return () => this.bookListeners.delete(listener);
+  }
+
+  health(): VenueHealth {
+    const now = this.env.clock.now();
+    const books = [
+      ...[...this.keepers.values()].map((k) => k.health.snapshot()),
+      ...[...this.restOnly.values()].map((r) => r.health.snapshot()),
+    ];
+    const since = this.socket.connectedSince;
+    const state = venueState(this.socket.state, books);
+    return {
+      venue: this.venue,
+      state,
+      connectedSince: since,
+      uptimeMs: since === null ? 0 : Math.max(0, now - since),
+      reconnects: Math.max(0, this.socket.connections - 1),
+      books,
+    };
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.auditTimer?.();
+    for (const keeper of this.keepers.values()) keeper.dispose();
+    this.socket.stop();
+    this.secondarySocket?.stop();
+  }
+
+  private async resolve(symbol: string): Promise<Result<Instrument>> {
+    const loaded = await this.instruments();
+    if (!loaded.ok) return loaded;
+    const key = this.adapter.normalizeSymbol(symbol);
+    const instrument = this.instrumentMap?.get(key);
+    return instrument
+      ? ok(instrument)
+      : err(appError('NOT_FOUND', `${this.venue} has no instrument ${symbol}`));
+  }
+
+  private async fetchSnapshot(
+    instrument: Instrument,
+    levels: number,
+  ): Promise<Result<{ message: DepthMessage; latencyMs: number }>> {
+    const started = this.env.clock.monotonic();
+    const result = await this.adapter.fetchSnapshot(this.rest, instrument, levels);
+    if (!result.ok) return result;
+    return ok({ message: result.value, latencyMs: Math.round(this.env.clock.monotonic() - started) });
+  }
+
+  /** One timer for the venue: audits are spread over its books, never concurrent per book. */
+  private startAudits(): void {
+    const every = this.env.auditEveryMs ?? DEFAULT_AUDIT_EVERY_MS;
+    if (this.auditTimer || every <= 0 || !this.capabilities.restDepth) return;
+    const levels = this.env.auditLevels ?? DEFAULT_AUDIT_LEVELS;
+    this.auditTimer = this.env.timers.every(every, () => {
+      for (const keeper of this.keepers.values()) void keeper.audit(levels);
+    });
+  }
+
+  private allInstruments(): Instrument[] {
+    return [...this.keepers.values(), ...this.restOnly.values()].map((k) => k.instrument);
+  }
+
+  private onOpen(): void {
+    this.framesSinceOpen = 0;
+    this.connectionSeq = null;
+    const instruments = this.allInstruments();
+    if (instruments.length > 0) this.sendAll(this.adapter.subscribe(instruments));
+    for (const keeper of this.keepers.values()) keeper.subscribed();
+    this.notifyAll();
+  }
+
+  private onClose(cause: 'stale' | 'reconnect'): void {
+    for (const keeper of this.keepers.values()) keeper.connectionLost(cause);
+    this.notifyAll();
+  }
+
+  private onMessage(text: string, receivedAt: number, primary = true): void {
+    if (primary) this.framesSinceOpen += 1;
+    const parsed = this.adapter.parse(text);
+    if (!parsed.ok) {
+      this.malformedFrames += 1;
+      if (this.malformedFrames <= 5 || this.malformedFrames % 100 === 0) {
+        this.env.log.warn('malformed venue frame', {
+          venue: this.venue,
+          error: parsed.error,
+          count: this.malformedFrames,
+          frame: text.slice(0, 200),
+        });
+      }
+      return;
+    }
+    for (const frame of parsed.value) {
+      if (frame.kind === 'connection-seq') {
+        if (primary && !this.checkConnectionSeq(frame.seq)) return;
+        continue;
+      }
+      if (frame.kind === 'depth') {
+        const inst = this.byRef.get(frame.symbol);
+        if (inst) this.keepers.get(inst.symbol)?.onStream(frame.message, receivedAt);
+      } else if (frame.kind === 'trades') {
+        const inst = this.byRef.get(frame.symbol);
+        if (!inst || frame.trades.length === 0) continue;
+        const trades = frame.trades.map((t) => ({ ...t, venue: this.venue, symbol: inst.symbol }));
+        for (const listener of this.tradeListeners) listener(trades);
+      } else if (frame.kind === 'bbo') {
+        const inst = this.byRef.get(frame.symbol);
+        if (!inst) continue;
+        const prev = this.bbos.get(inst.symbol);
+        if (prev?.id !== undefined && frame.bbo.id !== undefined && frame.bbo.id < prev.id) continue;
+        this.bbos.set(inst.symbol, frame.bbo);
+      } else if (frame.kind === 'venue-error') {
+        this.env.log.warn('venue reported an error', { venue: this.venue, message: frame.message });
+      }
+    }
+  }
+
+  /**
+   * False (drop the whole frame) for a repeated or older counter. A jump means a message was lost
+   * on this connection: every book on it is invalid and resyncs, as any of them may have missed
+   * an update.
+   */
+  private checkConnectionSeq(seq: number): boolean {
+    const last = this.connectionSeq;
+    if (last !== null && seq <= last) return false;
+    this.connectionSeq = seq;
+    if (last !== null && seq > last + 1) {
+      for (const keeper of this.keepers.values()) {
+        keeper.externalFault('gap', `connection sequence jumped from ${last} to ${seq}`);
+      }
+    }
+    return true;
+  }
+
+  private setRestStatus(symbol: string, status: 'live' | 'invalid'): void {
+    const entry = this.restOnly.get(symbol);
+    if (!entry || entry.health.status === status) return;
+    entry.health.status = status;
+    this.notify(symbol);
+  }
+
+  private sendAll(messages: readonly string[], socket: ManagedSocket | null = this.socket): void {
+    for (const message of messages) socket?.send(message);
+  }
+
+  private notify(symbol: string): void {
+    for (const listener of this.bookListeners) listener(symbol);
+  }
+
+  private notifyAll(): void {
+    for (const symbol of this.keepers.keys()) this.notify(symbol);
+  }
+}
