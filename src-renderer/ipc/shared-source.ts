@@ -6,6 +6,8 @@
  * reader sees is the last one published.
  */
 
+import { ThrottledView } from './throttled-view';
+
 export interface LingerTimers {
   after(ms: number, callback: () => void): () => void;
 }
@@ -21,6 +23,7 @@ export abstract class SharedSource<S> {
   private readonly listeners = new Set<() => void>();
   private running = false;
   private cancelLinger: (() => void) | null = null;
+  private readonly views = new Map<number, ThrottledView<S>>();
 
   constructor(
     private snapshot: S,
@@ -52,6 +55,16 @@ export abstract class SharedSource<S> {
 
   get readers(): number {
     return this.listeners.size;
+  }
+
+  /** A view of this source that tells its readers at most once per `intervalMs` (cached per interval). */
+  throttled(intervalMs: number): ThrottledView<S> {
+    let view = this.views.get(intervalMs);
+    if (!view) {
+      view = new ThrottledView<S>(this, intervalMs, this.timers);
+      this.views.set(intervalMs, view);
+    }
+    return view;
   }
 
   protected publish(snapshot: S): void {

@@ -4,7 +4,7 @@
  * the renderer until the `market.candles` stream exists; the toolbar says where they come from.
  * Quiet intervals are drawn flat so the x axis is time.
  */
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { Bar, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { z } from 'zod';
 import { toPlotNumber } from '../../ui/decimal';
@@ -27,6 +27,8 @@ const TIMEFRAME = defineSetting(
   z.enum(TIMEFRAMES.map((t) => t.id) as [TimeframeId, ...TimeframeId[]]),
   '5s' as TimeframeId,
 );
+/** Candles drawn: enough history for the time frame, few enough SVG nodes to redraw cheaply. */
+const VISIBLE_CANDLES = 120;
 const STYLE = defineSetting('chart.style', z.enum(['candles', 'line']), 'candles' as 'candles' | 'line');
 
 export function PriceChartPanel() {
@@ -42,7 +44,7 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
   const { candles, source } = useCandles(instrument.venue, instrument.symbol, intervalMs(timeframe));
   const points = useMemo(
     () =>
-      candles.slice(-180).map((c): CandlePoint => ({
+      candles.slice(-VISIBLE_CANDLES).map((c): CandlePoint => ({
         t: c.start,
         open: toPlotNumber(c.open),
         high: toPlotNumber(c.high),
@@ -76,6 +78,7 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
   useActions(actions);
   const decimals = instrument.priceDecimals ?? 2;
   const last = points.at(-1);
+  const deferred = useDeferredValue(points);
 
   return (
     <section className="chart" data-testid="chart-view" aria-label="Price chart" data-style={style}>
@@ -122,64 +125,79 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
         </span>
       </header>
       <div className="chart-body" data-testid="chart-body" data-candles={points.length}>
-        {points.length === 0 ? (
+        {deferred.length === 0 ? (
           <div className="panel-empty muted">waiting for trades…</div>
         ) : (
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart
-              data={points}
-              margin={{ top: 8, right: 4, bottom: 0, left: 4 }}
-              barCategoryGap="20%"
-            >
-              <XAxis
-                dataKey="t"
-                tickFormatter={(t: number) =>
-                  formatUtcTime(t).slice(timeframe === '1m' || timeframe === '5m' ? 0 : 3)
-                }
-                stroke={CHART_COLORS.axis}
-                tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-                tickLine={false}
-                minTickGap={32}
-              />
-              <YAxis
-                yAxisId="price"
-                orientation="right"
-                domain={['auto', 'auto']}
-                width={56}
-                tickFormatter={(v: number) => v.toFixed(decimals)}
-                stroke={CHART_COLORS.axis}
-                tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-                tickLine={false}
-              />
-              <YAxis yAxisId="volume" hide domain={[0, (max: number) => max * 4]} />
-              <Tooltip
-                isAnimationActive={false}
-                contentStyle={CHART_COLORS.tooltip}
-                labelFormatter={(t) => `${formatUtcTime(Number(t))} UTC`}
-                formatter={(v, name) =>
-                  name === 'range' && Array.isArray(v)
-                    ? [`${v[0]} – ${v[1]}`, 'low – high']
-                    : [compactNumber(Number(v)), String(name)]
-                }
-              />
-              <Bar yAxisId="volume" dataKey="volume" fill={CHART_COLORS.volume} isAnimationActive={false} />
-              {style === 'candles' ? (
-                <Bar yAxisId="price" dataKey="range" shape={CandleShape} isAnimationActive={false} />
-              ) : (
-                <Line
-                  yAxisId="price"
-                  dataKey="close"
-                  type="linear"
-                  dot={false}
-                  stroke={CHART_COLORS.line}
-                  strokeWidth={1.5}
-                  isAnimationActive={false}
-                />
-              )}
-            </ComposedChart>
-          </ResponsiveContainer>
+          <PricePlot points={deferred} style={style} decimals={decimals} timeframe={timeframe} />
         )}
       </div>
     </section>
   );
 }
+
+interface PricePlotProps {
+  readonly points: readonly CandlePoint[];
+  readonly style: 'candles' | 'line';
+  readonly decimals: number;
+  readonly timeframe: TimeframeId;
+}
+
+/** The plot itself, memoised and fed a deferred value so it renders in an interruptible pass. */
+const PricePlot = memo(function PricePlot({ points, style, decimals, timeframe }: PricePlotProps) {
+  count(perfStats.renders, 'PricePlot');
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <ComposedChart
+        data={points as CandlePoint[]}
+        margin={{ top: 8, right: 4, bottom: 0, left: 4 }}
+        barCategoryGap="20%"
+      >
+        <XAxis
+          dataKey="t"
+          tickFormatter={(t: number) =>
+            formatUtcTime(t).slice(timeframe === '1m' || timeframe === '5m' ? 0 : 3)
+          }
+          stroke={CHART_COLORS.axis}
+          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
+          tickLine={false}
+          minTickGap={32}
+        />
+        <YAxis
+          yAxisId="price"
+          orientation="right"
+          domain={['auto', 'auto']}
+          width={56}
+          tickFormatter={(v: number) => v.toFixed(decimals)}
+          stroke={CHART_COLORS.axis}
+          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
+          tickLine={false}
+        />
+        <YAxis yAxisId="volume" hide domain={[0, (max: number) => max * 4]} />
+        <Tooltip
+          isAnimationActive={false}
+          contentStyle={CHART_COLORS.tooltip}
+          labelFormatter={(t) => `${formatUtcTime(Number(t))} UTC`}
+          formatter={(v, name) =>
+            name === 'range' && Array.isArray(v)
+              ? [`${v[0]} – ${v[1]}`, 'low – high']
+              : [compactNumber(Number(v)), String(name)]
+          }
+        />
+        <Bar yAxisId="volume" dataKey="volume" fill={CHART_COLORS.volume} isAnimationActive={false} />
+        {style === 'candles' ? (
+          <Bar yAxisId="price" dataKey="range" shape={CandleShape} isAnimationActive={false} />
+        ) : (
+          <Line
+            yAxisId="price"
+            dataKey="close"
+            type="linear"
+            dot={false}
+            stroke={CHART_COLORS.line}
+            strokeWidth={1.5}
+            isAnimationActive={false}
+          />
+        )}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});

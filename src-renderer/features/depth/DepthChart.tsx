@@ -3,14 +3,14 @@
  * the mid, symmetric so both sides compare at a glance. Follows the same coalesced book stream
  * discipline as the book (at most one redraw per frame); greyed like the book when not live.
  */
-import { useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { Area, AreaChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { perfStats, count } from '../../ui/perf-stats';
 import { FeedBadges } from '../book/FeedBadges';
 import { NoInstrument } from '../book/BookPanel';
 import { PaperBadge } from '../instrument/ModeBadge';
 import { useInstrument, type InstrumentContext } from '../instrument/use-instrument';
-import { useFrameStream } from '../market/market-hooks';
+import { CHART_INTERVAL_MS, useFrameStream } from '../market/market-hooks';
 import { CHART_COLORS, compactNumber } from '../chart/chart-theme';
 import { depthSeries, type DepthPoint } from './depth-series';
 import '../chart/chart.css';
@@ -21,11 +21,16 @@ export function DepthChartPanel() {
   return <DepthBody key={instrument.key} instrument={instrument} />;
 }
 
-function symmetric(points: readonly DepthPoint[]): {
-  points: DepthPoint[];
-  mid: number | null;
-  domain: [number, number] | null;
-} {
+interface DepthView {
+  readonly points: DepthPoint[];
+  readonly mid: number | null;
+  readonly domain: [number, number] | null;
+}
+
+/** Levels per side the chart asks for: enough to show the shape, few enough to draw cheaply. */
+const DEPTH_LEVELS = 60;
+
+function symmetric(points: readonly DepthPoint[]): DepthView {
   const bids = points.filter((p) => p.bid !== null);
   const asks = points.filter((p) => p.ask !== null);
   if (bids.length === 0 || asks.length === 0) return { points: [...points], mid: null, domain: null };
@@ -39,14 +44,15 @@ function symmetric(points: readonly DepthPoint[]): {
 
 function DepthBody({ instrument }: { instrument: InstrumentContext }) {
   count(perfStats.renders, 'DepthChart');
-  const stream = useFrameStream('market.book', {
-    venue: instrument.venue,
-    symbol: instrument.symbol,
-    depth: 100,
-  });
+  const stream = useFrameStream(
+    'market.book',
+    { venue: instrument.venue, symbol: instrument.symbol, depth: DEPTH_LEVELS },
+    CHART_INTERVAL_MS,
+  );
   const book = stream.data;
   const view = useMemo(() => symmetric(depthSeries(book?.bids ?? [], book?.asks ?? [])), [book]);
-  const decimals = instrument.priceDecimals ?? 2;
+  // The plot renders in a transition: a keypress arriving meanwhile is handled first.
+  const deferred = useDeferredValue(view);
   const status = book?.status ?? 'resyncing';
   return (
     <section
@@ -61,61 +67,8 @@ function DepthBody({ instrument }: { instrument: InstrumentContext }) {
         <FeedBadges book={book} prefix="depth" />
       </header>
       <div className="chart-body">
-        {view.domain ? (
-          <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={view.points} margin={{ top: 8, right: 4, bottom: 0, left: 4 }}>
-              <XAxis
-                dataKey="price"
-                type="number"
-                domain={view.domain}
-                tickFormatter={(v: number) => v.toFixed(decimals)}
-                stroke={CHART_COLORS.axis}
-                tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-                tickLine={false}
-                minTickGap={24}
-              />
-              <YAxis
-                orientation="right"
-                width={44}
-                tickFormatter={compactNumber}
-                stroke={CHART_COLORS.axis}
-                tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-                tickLine={false}
-              />
-              <Tooltip
-                isAnimationActive={false}
-                contentStyle={CHART_COLORS.tooltip}
-                labelFormatter={(v) => `price ${Number(v).toFixed(decimals)}`}
-                formatter={(v, name) => [
-                  compactNumber(Number(v)),
-                  name === 'bid' ? 'bids ≥ price' : 'asks ≤ price',
-                ]}
-              />
-              {view.mid !== null && (
-                <ReferenceLine x={view.mid} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />
-              )}
-              <Area
-                type="stepBefore"
-                dataKey="bid"
-                stroke={CHART_COLORS.bid}
-                fill={CHART_COLORS.bid}
-                fillOpacity={0.18}
-                isAnimationActive={false}
-                dot={false}
-                activeDot={false}
-              />
-              <Area
-                type="stepAfter"
-                dataKey="ask"
-                stroke={CHART_COLORS.ask}
-                fill={CHART_COLORS.ask}
-                fillOpacity={0.18}
-                isAnimationActive={false}
-                dot={false}
-                activeDot={false}
-              />
-            </AreaChart>
-          </ResponsiveContainer>
+        {deferred.domain ? (
+          <DepthPlot view={deferred} decimals={instrument.priceDecimals ?? 2} />
         ) : (
           <div className="panel-empty muted">{book ? 'no depth to draw' : 'connecting…'}</div>
         )}
@@ -123,3 +76,61 @@ function DepthBody({ instrument }: { instrument: InstrumentContext }) {
     </section>
   );
 }
+
+const DepthPlot = memo(function DepthPlot({ view, decimals }: { view: DepthView; decimals: number }) {
+  count(perfStats.renders, 'DepthPlot');
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <AreaChart data={view.points} margin={{ top: 8, right: 4, bottom: 0, left: 4 }}>
+        <XAxis
+          dataKey="price"
+          type="number"
+          domain={view.domain ?? ['dataMin', 'dataMax']}
+          tickFormatter={(v: number) => v.toFixed(decimals)}
+          stroke={CHART_COLORS.axis}
+          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
+          tickLine={false}
+          minTickGap={24}
+        />
+        <YAxis
+          orientation="right"
+          width={44}
+          tickFormatter={compactNumber}
+          stroke={CHART_COLORS.axis}
+          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
+          tickLine={false}
+        />
+        <Tooltip
+          isAnimationActive={false}
+          contentStyle={CHART_COLORS.tooltip}
+          labelFormatter={(v) => `price ${Number(v).toFixed(decimals)}`}
+          formatter={(v, name) => [
+            compactNumber(Number(v)),
+            name === 'bid' ? 'bids ≥ price' : 'asks ≤ price',
+          ]}
+        />
+        {view.mid !== null && <ReferenceLine x={view.mid} stroke={CHART_COLORS.axis} strokeDasharray="3 3" />}
+        <Area
+          type="stepBefore"
+          dataKey="bid"
+          stroke={CHART_COLORS.bid}
+          fill={CHART_COLORS.bid}
+          fillOpacity={0.18}
+          isAnimationActive={false}
+          dot={false}
+          activeDot={false}
+        />
+        <Area
+          type="stepAfter"
+          dataKey="ask"
+          stroke={CHART_COLORS.ask}
+          fill={CHART_COLORS.ask}
+          fillOpacity={0.18}
+          isAnimationActive={false}
+          dot={false}
+          activeDot={false}
+        />
+      </AreaChart>
+    </ResponsiveContainer>
+  );
+});

@@ -266,6 +266,7 @@ function LadderBody({
         data-multiple={multiple}
         data-scale={scale}
         data-step-units={String(step)}
+        data-has-book={book && book.bids.length + book.asks.length > 0 ? 1 : 0}
       >
         {model ? (
           <LadderGrid rows={model.rows} trading={trading} />

@@ -17,6 +17,8 @@ import { VenueDirectory } from './venue-directory';
 import { TradeFeed, type TradeFeedSnapshot } from './trade-feed';
 
 const LINGER_MS = 1500;
+/** How often charts redraw at most. */
+export const CHART_INTERVAL_MS = 250;
 
 export interface MarketStores {
   readonly streams: StreamStore;
@@ -63,23 +65,33 @@ export function useMarketStores(): MarketStores {
 const noSubscribe = () => () => {};
 const initial = () => INITIAL_STREAM_STATE;
 
-/** A stream's newest state, committed at most once per frame; `null` params subscribe to nothing. */
+/**
+ * A stream's newest state, committed at most once per frame (or once per `minIntervalMs` for
+ * readers that need less, such as charts); `null` params subscribe to nothing.
+ */
 export function useFrameStream<N extends StreamName>(
   name: N,
   params: StreamParams<N> | null,
+  minIntervalMs = 0,
 ): StreamState<StreamSnapshot<N>> {
   const { streams } = useMarketStores();
   const entry = params ? streams.entry(name, params) : null;
-  return useSyncExternalStore(entry?.subscribe ?? noSubscribe, entry?.getSnapshot ?? initial);
+  const source = entry && minIntervalMs > 0 ? entry.throttled(minIntervalMs) : entry;
+  return useSyncExternalStore(source?.subscribe ?? noSubscribe, source?.getSnapshot ?? initial);
 }
 
 const EMPTY_FEED: TradeFeedSnapshot = { trades: [], status: 'connecting', error: undefined, version: 0 };
 const emptyFeed = () => EMPTY_FEED;
 
-export function useTradeFeed(venue: VenueId | null, symbol: string | null): TradeFeedSnapshot {
+export function useTradeFeed(
+  venue: VenueId | null,
+  symbol: string | null,
+  minIntervalMs = 0,
+): TradeFeedSnapshot {
   const stores = useMarketStores();
   const feed = venue && symbol ? stores.tradeFeed(venue, symbol) : null;
-  return useSyncExternalStore(feed?.subscribe ?? noSubscribe, feed?.getSnapshot ?? emptyFeed);
+  const source = feed && minIntervalMs > 0 ? feed.throttled(minIntervalMs) : feed;
+  return useSyncExternalStore(source?.subscribe ?? noSubscribe, source?.getSnapshot ?? emptyFeed);
 }
 
 export interface CandlesView {
@@ -95,7 +107,8 @@ export interface CandlesView {
  */
 export function useCandles(venue: VenueId | null, symbol: string | null, interval: number): CandlesView {
   const stores = useMarketStores();
-  const snapshot = useTradeFeed(venue, symbol);
+  // A chart redrawn 4 times a second looks live; redrawing it on every print costs real frames.
+  const snapshot = useTradeFeed(venue, symbol, CHART_INTERVAL_MS);
   const feed = venue && symbol ? stores.tradeFeed(venue, symbol) : null;
   const raw = feed ? feed.candles(interval) : [];
   const last = snapshot.trades[0]?.time;

@@ -3,9 +3,10 @@
  * a zod schema and a default. A stored value that no longer matches its schema (an older app
  * version, a hand-edited file) reads as the default instead of breaking the panel.
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { z } from 'zod';
-import { usePrefs, usePrefsStore } from './PrefsContext';
+import type { UiPrefs } from '../../../src-shared/contract';
+import { usePrefsPart, usePrefsStore } from './PrefsContext';
 
 export interface SettingDef<T> {
   readonly key: string;
@@ -25,9 +26,9 @@ export function readSetting<T>(panels: Readonly<Record<string, unknown>> | undef
 }
 
 export function usePanelSetting<T>(def: SettingDef<T>): [T, (next: T | ((current: T) => T)) => void] {
-  const prefs = usePrefs();
   const store = usePrefsStore();
-  const value = readSetting(prefs.panels, def);
+  const raw = usePrefsPart(useCallback((p: UiPrefs) => p.panels?.[def.key], [def]));
+  const value = useMemo(() => readSetting({ [def.key]: raw }, def), [raw, def]);
   const set = useCallback(
     (next: T | ((current: T) => T)) =>
       store.update((p) => {

@@ -28,7 +28,7 @@ export interface TapeRow {
   readonly big: boolean;
 }
 
-export function filterTape(trades: readonly TradeView[], thresholds: TapeThresholds, limit = 200): TapeRow[] {
+export function filterTape(trades: readonly TradeView[], thresholds: TapeThresholds, limit = 100): TapeRow[] {
   const min = DECIMAL_INPUT.test(thresholds.minSize) ? thresholds.minSize : null;
   const big = DECIMAL_INPUT.test(thresholds.bigSize) ? thresholds.bigSize : null;
   const out: TapeRow[] = [];
