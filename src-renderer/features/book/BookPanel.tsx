@@ -93,7 +93,7 @@ function BookBody({ instrument }: { instrument: InstrumentContext }) {
       <header className="panel-toolbar">
         <strong className="toolbar-symbol">{instrument.symbol}</strong>
         <PaperBadge mode={instrument.mode} />
-        <FeedBadges book={book} prefix="book" />
+        <FeedBadges book={book} prefix="book" error={stream.error} />
         <span className="spacer" />
         <select aria-label="Grouping" value={option.id} onChange={(e) => setGrouping(e.target.value)}>
           {BOOK_GROUPINGS.map((g) => (
@@ -141,7 +141,7 @@ function BookBody({ instrument }: { instrument: InstrumentContext }) {
         </table>
         <div className="spread-bar" data-testid="book-spread">
           {model.spread === null ? (
-            <span className="muted">{emptyText(book)}</span>
+            <span className="muted">{stream.error ? 'unavailable' : emptyText(book)}</span>
           ) : (
             <>
               <span className="num mid" data-testid="book-mid" title="mid price">

@@ -4,8 +4,25 @@
  * explained in the banner below it.
  */
 import type { BookView } from '../../../src-shared/contract';
+import type { AppError } from '../../../src-shared/result';
 
-export function FeedBadges({ book, prefix }: { book: BookView | undefined; prefix: string }) {
+export function FeedBadges({
+  book,
+  prefix,
+  error,
+}: {
+  book: BookView | undefined;
+  prefix: string;
+  /** The stream was refused or closed (e.g. the venue is not enabled): shown as OFFLINE. */
+  error?: AppError | undefined;
+}) {
+  if (error && !book) {
+    return (
+      <span className="badge status invalid" data-testid={`${prefix}-status`} title={error.message}>
+        OFFLINE
+      </span>
+    );
+  }
   const status = book?.status ?? 'resyncing';
   return (
     <>

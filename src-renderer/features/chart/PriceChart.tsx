@@ -19,7 +19,7 @@ import { useCandles } from '../market/market-hooks';
 import { defineSetting, usePanelSetting } from '../prefs/panel-settings';
 import { CandleShape, type CandlePoint } from './CandleShape';
 import { intervalMs, TIMEFRAMES, type TimeframeId } from './candles';
-import { CHART_COLORS, compactNumber } from './chart-theme';
+import { CHART_COLORS, compactNumber, niceTicks } from './chart-theme';
 import './chart.css';
 
 const TIMEFRAME = defineSetting(
@@ -41,7 +41,7 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
   count(perfStats.renders, 'PriceChart');
   const [timeframe, setTimeframe] = usePanelSetting(TIMEFRAME);
   const [style, setStyle] = usePanelSetting(STYLE);
-  const { candles, source } = useCandles(instrument.venue, instrument.symbol, intervalMs(timeframe));
+  const { candles, source, error } = useCandles(instrument.venue, instrument.symbol, intervalMs(timeframe));
   const points = useMemo(
     () =>
       candles.slice(-VISIBLE_CANDLES).map((c): CandlePoint => ({
@@ -126,7 +126,7 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
       </header>
       <div className="chart-body" data-testid="chart-body" data-candles={points.length}>
         {deferred.length === 0 ? (
-          <div className="panel-empty muted">waiting for trades…</div>
+          <div className="panel-empty muted">{error?.message ?? 'waiting for trades…'}</div>
         ) : (
           <PricePlot points={deferred} style={style} decimals={decimals} timeframe={timeframe} />
         )}
@@ -145,6 +145,9 @@ interface PricePlotProps {
 /** The plot itself, memoised and fed a deferred value so it renders in an interruptible pass. */
 const PricePlot = memo(function PricePlot({ points, style, decimals, timeframe }: PricePlotProps) {
   count(perfStats.renders, 'PricePlot');
+  const low = Math.min(...points.map((p) => p.low));
+  const high = Math.max(...points.map((p) => p.high));
+  const ticks = niceTicks(low, high, 10 ** -decimals);
   return (
     <ResponsiveContainer width="100%" height="100%">
       <ComposedChart
@@ -165,7 +168,9 @@ const PricePlot = memo(function PricePlot({ points, style, decimals, timeframe }
         <YAxis
           yAxisId="price"
           orientation="right"
-          domain={['auto', 'auto']}
+          domain={[ticks[0]!, ticks.at(-1)!]}
+          ticks={ticks}
+          interval={0}
           width={56}
           tickFormatter={(v: number) => v.toFixed(decimals)}
           stroke={CHART_COLORS.axis}

@@ -26,3 +26,25 @@ export function compactNumber(value: number): string {
   if (abs >= 1) return value.toFixed(2);
   return value.toPrecision(2);
 }
+
+/**
+ * Price-axis ticks on round multiples of the instrument's tick (1, 2 or 5 times a power of ten
+ * ticks), so labels never repeat at the shown decimals. Axis positions only; never prices.
+ */
+export function niceTicks(min: number, max: number, tick: number, target = 5): number[] {
+  const unit = tick > 0 ? tick : 1;
+  const span = Math.max(max - min, unit);
+  const raw = span / Math.max(1, target - 1);
+  let step = unit;
+  for (let k = 0; k < 24 && step < raw; k++) {
+    for (const m of [1, 2, 5]) {
+      step = unit * m * 10 ** k;
+      if (step >= raw) break;
+    }
+  }
+  const first = Math.floor(min / step);
+  const last = Math.max(Math.ceil(max / step), first + 1);
+  const ticks: number[] = [];
+  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return ticks;
+}

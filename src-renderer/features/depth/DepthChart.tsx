@@ -64,13 +64,15 @@ function DepthBody({ instrument }: { instrument: InstrumentContext }) {
       <header className="panel-toolbar">
         <strong className="toolbar-symbol">{instrument.symbol}</strong>
         <PaperBadge mode={instrument.mode} />
-        <FeedBadges book={book} prefix="depth" />
+        <FeedBadges book={book} prefix="depth" error={stream.error} />
       </header>
       <div className="chart-body">
         {deferred.domain ? (
           <DepthPlot view={deferred} decimals={instrument.priceDecimals ?? 2} />
         ) : (
-          <div className="panel-empty muted">{book ? 'no depth to draw' : 'connecting…'}</div>
+          <div className="panel-empty muted">
+            {book ? 'no depth to draw' : (stream.error?.message ?? 'connecting…')}
+          </div>
         )}
       </div>
     </section>

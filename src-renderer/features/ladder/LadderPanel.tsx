@@ -194,7 +194,7 @@ function LadderBody({
         <strong className="toolbar-symbol">{instrument.symbol}</strong>
         <ModeBadge mode={instrument.mode} />
         <span className="spacer" />
-        <FeedBadges book={book} prefix="ladder" />
+        <FeedBadges book={book} prefix="ladder" error={stream.error} />
       </header>
       <div className="ladder-controls">
         <button
@@ -271,7 +271,9 @@ function LadderBody({
         {model ? (
           <LadderGrid rows={model.rows} trading={trading} />
         ) : (
-          <div className="panel-empty muted">{book ? 'the book is empty' : 'connecting…'}</div>
+          <div className="panel-empty muted">
+            {book ? 'the book is empty' : stream.error ? '' : 'connecting…'}
+          </div>
         )}
       </div>
     </section>

@@ -97,6 +97,7 @@ export function useTradeFeed(
 export interface CandlesView {
   readonly candles: readonly Candle[];
   readonly status: TradeFeedSnapshot['status'];
+  readonly error: TradeFeedSnapshot['error'];
   /** Where candles come from: aggregated here from trades until `market.candles` exists. */
   readonly source: 'trades';
 }
@@ -112,7 +113,12 @@ export function useCandles(venue: VenueId | null, symbol: string | null, interva
   const feed = venue && symbol ? stores.tradeFeed(venue, symbol) : null;
   const raw = feed ? feed.candles(interval) : [];
   const last = snapshot.trades[0]?.time;
-  return { candles: fillGaps(raw, interval, last), status: snapshot.status, source: 'trades' };
+  return {
+    candles: fillGaps(raw, interval, last),
+    status: snapshot.status,
+    error: snapshot.error,
+    source: 'trades',
+  };
 }
 
 export function useInstruments(venue: VenueId | null): CatalogEntry | null {
