@@ -32,6 +32,8 @@ export interface UiScenario {
   /** Diff events sent since start (or since the last reset). */
   sent(): number;
   resetCount(): void;
+  /** Bytes the venue has written but the host has not yet read (summed over its sockets). */
+  backlog(): number;
   setRate(updatesPerSecond: number): void;
   /** Sends one print now (size as a decimal string, side as the aggressor). */
   print(size: string, side: 'buy' | 'sell'): void;
@@ -108,6 +110,7 @@ export async function startUiScenario(options: UiScenarioOptions): Promise<UiSce
     resetCount: () => {
       sent = 0;
     },
+    backlog: () => venue.open().reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     setRate: (next) => {
       rate = next;
       origin = performance.now();

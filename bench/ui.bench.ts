@@ -6,8 +6,9 @@
  * - input to render: keydown to the painted frame for scroll (PageUp), re-centre (Home) and a
  *   grouping change (`]`/`[`: the new row grid, then the first rows with data at the new grouping,
  *   which includes the round trip to main); p50/p95 over many samples;
- * - the feed: diff events the venue sent per second, and proof main applied all of them (no gap
- *   resync, and the book on screen equals the venue's book once the venue pauses);
+ * - the feed: diff events the venue sent per second, the most bytes ever waiting in the venue's
+ *   socket for main to read, and proof main applied all of them (no gap resync although every diff
+ *   is sequence-checked, and the book on screen equals the venue's book once the venue pauses);
  * - coalescing: book states the renderer received and committed, and ladder renders, per second.
  * Targets: >= 55 frames/s and input to render < 50 ms p95. Builds first (`electron-vite build`).
  */
@@ -70,11 +71,14 @@ async function frameRate(page: Page, scenario: UiScenario): Promise<void> {
   let committed = 0;
   let ladderRenders = 0;
   let seconds = 0;
+  let backlog = 0;
   for (let w = 0; w < WINDOWS; w++) {
     const before = await counters(page);
     const sentBefore = scenario.sent();
     const started = performance.now();
+    const sampler = setInterval(() => (backlog = Math.max(backlog, scenario.backlog())), 50);
     const times = await page.evaluate(collectFrames, WINDOW_S);
+    clearInterval(sampler);
     const elapsed = (performance.now() - started) / 1000;
     const after = await counters(page);
     sentPerS = Math.max(sentPerS, (scenario.sent() - sentBefore) / elapsed);
@@ -95,6 +99,8 @@ async function frameRate(page: Page, scenario: UiScenario): Promise<void> {
   report({ name: 'ui.ladder.frame_interval_p99', value: median(p99), unit: 'ms', runs: WINDOWS });
   report({ name: 'ui.ladder.frames_over_50ms', value: long, unit: `frames in ${WINDOWS * WINDOW_S} s` });
   report({ name: 'ui.feed.venue_diffs_per_s', value: sentPerS, unit: 'events/s' });
+  // Main keeping up: what the venue wrote and main had not read yet, at worst (a few frames).
+  report({ name: 'ui.feed.venue_socket_backlog_max', value: backlog, unit: 'bytes' });
   report({ name: 'ui.renderer.book_states_received_per_s', value: received / seconds, unit: 'states/s' });
   report({ name: 'ui.renderer.book_states_committed_per_s', value: committed / seconds, unit: 'states/s' });
   report({ name: 'ui.renderer.ladder_renders_per_s', value: ladderRenders / seconds, unit: 'renders/s' });

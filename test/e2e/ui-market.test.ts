@@ -237,9 +237,14 @@ describe('trading UI, market panels', () => {
     expect(await keys('ladder.pageUp')).toBe('PgUp');
     expect(await keys('book.groupCoarser')).toBe('Alt+]');
     expect(await keys('instrument.search')).toBe('/');
-    expect(await sheet.locator('[data-action="chart.toggleStyle"]').count()).toBe(1);
+    // Actions without a key are left to the palette, which runs them.
+    expect(await sheet.locator('[data-action="chart.toggleStyle"]').count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'ui-cheatsheet.png') });
     await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').fill('chart candles line');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('chart-view').getAttribute('data-style')).toBe('line');
   });
 
   it('greys the book, ladder and health chip when the venue goes silent, and recovers', async () => {
