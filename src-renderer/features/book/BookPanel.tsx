@@ -11,6 +11,7 @@ import { perfStats, count } from '../../ui/perf-stats';
 import { Num } from '../../ui/Num';
 import { useActions } from '../hotkeys/HotkeysContext';
 import type { Action } from '../hotkeys/action-registry';
+import { NoInstrument } from '../instrument/NoInstrument';
 import { PaperBadge } from '../instrument/ModeBadge';
 import { useInstrument, type InstrumentContext } from '../instrument/use-instrument';
 import { useFrameStream } from '../market/market-hooks';
@@ -25,14 +26,6 @@ export function BookPanel() {
   const instrument = useInstrument();
   if (!instrument) return <NoInstrument />;
   return <BookBody key={instrument.key} instrument={instrument} />;
-}
-
-export function NoInstrument() {
-  return (
-    <div className="panel-empty muted">
-      No instrument selected. Press <kbd>/</kbd> to search, or pick a book in the health strip.
-    </div>
-  );
 }
 
 function BookBody({ instrument }: { instrument: InstrumentContext }) {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { toPlotNumber } from '../../ui/decimal';
 import { formatUtcTime } from '../../ui/format';
 import { count, perfStats } from '../../ui/perf-stats';
-import { NoInstrument } from '../book/BookPanel';
+import { NoInstrument } from '../instrument/NoInstrument';
 import { useActions } from '../hotkeys/HotkeysContext';
 import type { Action } from '../hotkeys/action-registry';
 import { PaperBadge } from '../instrument/ModeBadge';

@@ -7,7 +7,7 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { Area, AreaChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { perfStats, count } from '../../ui/perf-stats';
 import { FeedBadges } from '../book/FeedBadges';
-import { NoInstrument } from '../book/BookPanel';
+import { NoInstrument } from '../instrument/NoInstrument';
 import { PaperBadge } from '../instrument/ModeBadge';
 import { useInstrument, type InstrumentContext } from '../instrument/use-instrument';
 import { CHART_INTERVAL_MS, useFrameStream } from '../market/market-hooks';

@@ -6,12 +6,12 @@
  * `[` change the grouping. Trading columns are visible but inert until the trading contract lands
  * (the arm switch says so); phase 2 passes real callbacks and own orders.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { perfStats, count } from '../../ui/perf-stats';
 import { ceilTo, floorTo, significantDecimals, toUnits } from '../../ui/decimal';
 import { FeedBadges, FeedBanner } from '../book/FeedBadges';
 import { LADDER_FOLLOW, LADDER_MULTIPLE } from '../book/book-settings';
-import { NoInstrument } from '../book/BookPanel';
+import { NoInstrument } from '../instrument/NoInstrument';
 import { LADDER_MULTIPLES, groupingStep, stepMultiple, tickUnits } from '../book/groupings';
 import { useActions } from '../hotkeys/HotkeysContext';
 import type { Action } from '../hotkeys/action-registry';
@@ -23,15 +23,13 @@ import { INERT_TRADING, LadderGrid, type LadderTrading } from './Ladder';
 import {
   buildLadder,
   depthFor,
-  rebaseCentre,
+  placeView,
   scrollCentre,
   spreadCentre,
-  spreadOutOfView,
   type OwnOrderInput,
 } from './ladder-math';
+import { useRowCount } from './use-row-count';
 import './ladder.css';
-
-export const LADDER_ROW_PX = 18;
 
 export interface LadderPanelProps {
   readonly trading?: LadderTrading;
@@ -42,22 +40,6 @@ export function LadderPanel(props: LadderPanelProps) {
   const instrument = useInstrument();
   if (!instrument) return <NoInstrument />;
   return <LadderBody key={instrument.key} instrument={instrument} {...props} />;
-}
-
-/** Rows that fit the body, from its height (kept current by a ResizeObserver). */
-function useRowCount(): [React.RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [rows, setRows] = useState(31);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setRows(Math.max(5, Math.floor(el.clientHeight / LADDER_ROW_PX)));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, rows];
 }
 
 function LadderBody({
@@ -282,26 +264,4 @@ function LadderBody({
 
 function action(id: string, title: string, defaultKeys: string, run: () => void): Action {
   return { id, title, group: 'Ladder', defaultKeys, run };
-}
-
-/**
- * Where the view sits: the user's centre (snapped to the current step), or the spread when there
- * is none yet, or when following and the spread has left the screen.
- */
-function placeView(
-  centre: bigint | null,
-  home: bigint | null,
-  touch: { bestBid: bigint | null; bestAsk: bigint | null },
-  view: { step: bigint; rows: number; follow: boolean },
-): bigint | null {
-  if (centre === null) return home;
-  const snapped = rebaseCentre(centre, view.step);
-  if (
-    home !== null &&
-    view.follow &&
-    spreadOutOfView(touch, { centre: snapped, step: view.step, rows: view.rows })
-  ) {
-    return home;
-  }
-  return snapped;
 }

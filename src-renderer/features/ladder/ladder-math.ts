@@ -233,3 +233,25 @@ export function depthFor(
   for (const depth of [50, 100, 200]) if (needed <= depth) return depth;
   return 200;
 }
+
+/**
+ * Where the view sits: the user's centre (snapped to the current step), or the spread when there
+ * is none yet, or when following and the spread has left the screen.
+ */
+export function placeView(
+  centre: bigint | null,
+  home: bigint | null,
+  touch: { bestBid: bigint | null; bestAsk: bigint | null },
+  view: { step: bigint; rows: number; follow: boolean },
+): bigint | null {
+  if (centre === null) return home;
+  const snapped = rebaseCentre(centre, view.step);
+  if (
+    home !== null &&
+    view.follow &&
+    spreadOutOfView(touch, { centre: snapped, step: view.step, rows: view.rows })
+  ) {
+    return home;
+  }
+  return snapped;
+}

@@ -9,7 +9,7 @@ import type { TradeView } from '../../../src-shared/contract';
 import { Num } from '../../ui/Num';
 import { toDecimals } from '../../ui/decimal';
 import { count, perfStats } from '../../ui/perf-stats';
-import { NoInstrument } from '../book/BookPanel';
+import { NoInstrument } from '../instrument/NoInstrument';
 import { PaperBadge } from '../instrument/ModeBadge';
 import { useInstrument, type InstrumentContext } from '../instrument/use-instrument';
 import { useTradeFeed } from '../market/market-hooks';

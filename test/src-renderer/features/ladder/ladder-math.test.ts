@@ -4,6 +4,7 @@ import {
   buildLadder,
   centreIndex,
   depthFor,
+  placeView,
   rebaseCentre,
   rowOf,
   scrollCentre,
@@ -154,5 +155,17 @@ describe('ladder rows', () => {
     expect(depthFor(view, 9_999n, 10_001n)).toBe(50);
     expect(depthFor({ ...view, centre: 10_150n }, 9_999n, 10_001n)).toBe(200);
     expect(depthFor(view, null, null)).toBe(50);
+  });
+
+  it('places the view: spread first, then the user centre, following only while not scrolled away', () => {
+    const touch = { bestBid: 10_000n, bestAsk: 10_002n };
+    const home = spreadCentre(touch.bestBid, touch.bestAsk, 1n);
+    const view = { step: 1n, rows: 21, follow: true };
+    expect(placeView(null, home, touch, view)).toBe(10_001n);
+    expect(placeView(10_003n, home, touch, view)).toBe(10_003n); // spread still on screen: stay
+    expect(placeView(10_500n, home, touch, view)).toBe(home); // spread left the screen: follow
+    expect(placeView(10_500n, home, touch, { ...view, follow: false })).toBe(10_500n); // scrolled away
+    expect(placeView(10_007n, home, touch, { ...view, step: 5n })).toBe(10_005n); // new step: snap
+    expect(placeView(null, null, { bestBid: null, bestAsk: null }, view)).toBeNull();
   });
 });
