@@ -42,6 +42,8 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src-renderer'),
     plugins: [react()],
     build: {
+      // The CSP allows fonts and images from 'self' only: never inline assets as data: URLs.
+      assetsInlineLimit: 0,
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
       },

@@ -1,7 +1,7 @@
 /**
  * The renderer's own preferences, kept by main in `<data dir>/ui-prefs.json`: the workspace layout
- * (dockview's serialized form, validated by dockview when loaded), the keymap overrides and the
- * linked instrument. Stored as given; the renderer owns the meaning.
+ * (dockview's serialized form, validated by dockview when loaded), the keymap overrides, the
+ * linked instrument and panel settings. Stored as given; the renderer owns the meaning.
  */
 import { z } from 'zod';
 import { InstrumentIdSchema, VenueIdSchema } from '../domain';
@@ -21,6 +21,11 @@ export const UiPrefsSchema = z
     /** action id -> key chord in tinykeys syntax ("Shift+B", "$mod+k"); "" unbinds. */
     keymap: z.record(z.string().regex(/^[a-z][a-zA-Z0-9.]{0,63}$/), KeyChordSchema),
     selection: InstrumentSelectionSchema.nullable(),
+    /**
+     * Panel settings (grouping, time frame, tape thresholds per instrument, ...), by setting key.
+     * The renderer validates each value against its own schema when it reads it.
+     */
+    panels: z.record(z.string().regex(/^[a-z][a-zA-Z0-9.]{0,63}$/), z.unknown()).optional(),
   })
   .strict();
 export type UiPrefs = z.infer<typeof UiPrefsSchema>;

@@ -1,4 +1,7 @@
-/** `?`: every active action and the keys that run it, grouped; conflicts are flagged. */
+/**
+ * `?`: every action that has a key, and the keys, grouped with the trading groups first;
+ * conflicts are flagged.
+ */
 import { formatChord } from './keymap';
 import { IS_MAC, useBindings, useHotkeys } from './HotkeysContext';
 
@@ -6,8 +9,12 @@ export function CheatSheet() {
   const { overlay, setOverlay, registry } = useHotkeys();
   const bindings = useBindings();
   if (overlay !== 'cheatsheet') return null;
+  // Only what a key does: unbound actions live in the command palette and the Keymap panel.
+  const bound = bindings.filter((b) => b.keys);
   const groups = new Map<string, typeof bindings>();
-  for (const b of bindings) groups.set(b.action.group, [...(groups.get(b.action.group) ?? []), b]);
+  for (const b of [...bound].sort((x, y) => groupRank(x.action.group) - groupRank(y.action.group))) {
+    groups.set(b.action.group, [...(groups.get(b.action.group) ?? []), b]);
+  }
   return (
     <div className="overlay" role="dialog" aria-label="Keyboard shortcuts" onClick={() => setOverlay('none')}>
       <div className="overlay-card cheatsheet" onClick={(e) => e.stopPropagation()} data-testid="cheatsheet">
@@ -38,8 +45,18 @@ export function CheatSheet() {
             </section>
           ))}
         </div>
-        <p className="muted">Change keys in the Keymap panel (command palette → “Open panel: Keymap”).</p>
+        <p className="muted">
+          {bindings.length - bound.length} more actions have no key: run them from the command palette, or
+          give them one in the Keymap panel (palette → “Open panel: Keymap”).
+        </p>
       </div>
     </div>
   );
+}
+
+const GROUP_ORDER = ['General', 'Instrument', 'Ladder', 'Order book', 'Chart', 'Trades', 'Panels'];
+
+function groupRank(group: string): number {
+  const index = GROUP_ORDER.indexOf(group);
+  return index < 0 ? GROUP_ORDER.length - 1 : index;
 }

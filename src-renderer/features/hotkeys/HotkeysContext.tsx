@@ -13,9 +13,12 @@ import {
   type ReactNode,
 } from 'react';
 import { tinykeys } from 'tinykeys';
-import { usePrefs } from '../prefs/PrefsContext';
+import type { UiPrefs } from '../../../src-shared/contract';
+import { usePrefsPart } from '../prefs/PrefsContext';
 import { ActionRegistry, type Action } from './action-registry';
 import { effectiveBindings, type Binding } from './keymap';
+
+const selectKeymap = (prefs: UiPrefs) => prefs.keymap;
 
 export const IS_MAC = typeof navigator === 'object' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -42,7 +45,7 @@ export function useActions(actions: readonly Action[]): void {
 export function useBindings(): Binding[] {
   const { registry } = useHotkeys();
   const actions = useSyncExternalStore(registry.subscribe, registry.list);
-  const { keymap } = usePrefs();
+  const keymap = usePrefsPart(selectKeymap);
   return useMemo(() => effectiveBindings(actions, keymap, IS_MAC), [actions, keymap]);
 }
 

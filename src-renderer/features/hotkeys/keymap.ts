@@ -83,7 +83,29 @@ export function chordFromEvent(event: KeyLike, isMac: boolean): string | null {
   return [...mods, key].join('+');
 }
 
-/** Human-readable chord: "Ctrl+K" / "⌘K", "Shift+B". */
+/** Short names for keys spelled by their code ("BracketRight" is what tinykeys matches layout-free). */
+const KEY_NAMES: Readonly<Record<string, string>> = {
+  BracketRight: ']',
+  BracketLeft: '[',
+  Slash: '/',
+  Backslash: '\\',
+  Minus: '-',
+  Equal: '=',
+  Comma: ',',
+  Period: '.',
+  Semicolon: ';',
+  Quote: "'",
+  Backquote: '`',
+  PageUp: 'PgUp',
+  PageDown: 'PgDn',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Escape: 'Esc',
+};
+
+/** Human-readable chord: "Ctrl+K" / "⌘K", "Shift+B", "Alt+]". */
 export function formatChord(keys: string, isMac: boolean): string {
   if (!keys) return '—';
   return keys
@@ -100,7 +122,7 @@ export function formatChord(keys: string, isMac: boolean): string {
           if (part === 'Alt') return isMac ? '⌥' : 'Alt';
           if (part === 'Shift') return isMac ? '⇧' : 'Shift';
           const key = part.replace(/^(Digit|Key)(?=.$)/, '');
-          return key.length === 1 ? key.toUpperCase() : key;
+          return key.length === 1 ? key.toUpperCase() : (KEY_NAMES[key] ?? key);
         })
         .filter(Boolean)
         .join(isMac ? '' : '+'),

@@ -4,11 +4,13 @@
  * everywhere. Persisted with the UI preferences.
  */
 import { useCallback } from 'react';
-import type { InstrumentSelection } from '../../../src-shared/contract';
-import { usePrefs, usePrefsStore } from '../prefs/PrefsContext';
+import type { InstrumentSelection, UiPrefs } from '../../../src-shared/contract';
+import { usePrefsPart, usePrefsStore } from '../prefs/PrefsContext';
+
+const selectSelection = (prefs: UiPrefs) => prefs.selection;
 
 export function useSelection(): InstrumentSelection | null {
-  return usePrefs().selection;
+  return usePrefsPart(selectSelection);
 }
 
 export function useSelect(): (selection: InstrumentSelection) => void {

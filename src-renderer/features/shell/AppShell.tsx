@@ -1,14 +1,20 @@
 /**
- * The application frame: top bar (brand, clock), feed-health strip, the docking workspace, the
- * status bar (transport, version), and the keyboard overlays (command palette, cheat sheet).
+ * The application frame: top bar (brand, instrument picker with its PAPER / LIVE DATA badge,
+ * clock), feed-health strip, the docking workspace, the status bar (transport, version), and the
+ * keyboard overlays (command palette, cheat sheet). A first start with a watched book selects it,
+ * so the panels have something to show.
  */
+import { useEffect } from 'react';
+import type { InstrumentSelection } from '../../../src-shared/contract';
 import { useClient, usePortStatus, useRequest } from '../../ipc/hooks';
 import { ServerClock } from '../clock/ServerClock';
 import { HealthStrip } from '../health/HealthStrip';
 import { CheatSheet } from '../hotkeys/CheatSheet';
 import { CommandPalette } from '../hotkeys/CommandPalette';
 import { HotkeysProvider, useHotkeys } from '../hotkeys/HotkeysContext';
-import { useSelect } from '../instrument/selection';
+import { InstrumentPicker } from '../instrument/InstrumentPicker';
+import { useSelect, useSelection } from '../instrument/selection';
+import { useFrameStream } from '../market/market-hooks';
 import { Workspace } from '../workspace/Workspace';
 
 const PORT_DOT = { open: 'ok', connecting: 'pending', closed: 'down' } as const;
@@ -17,11 +23,10 @@ export function AppShell() {
   const select = useSelect();
   return (
     <HotkeysProvider>
+      <FirstSelection />
       <div className="shell">
         <TopBar />
-        <HealthStrip
-          onSelect={(venue, symbol) => select({ venue, symbol } as Parameters<typeof select>[0])}
-        />
+        <HealthStrip onSelect={(venue, symbol) => select({ venue, symbol } as InstrumentSelection)} />
         <main className="workspace">
           <Workspace />
         </main>
@@ -40,6 +45,7 @@ function TopBar() {
       <div className="brand">
         DEPTH<span>LINE</span>
       </div>
+      <InstrumentPicker />
       <span className="spacer" />
       <button type="button" className="ghost" onClick={() => setOverlay('palette')} title="Command palette">
         Commands
@@ -75,4 +81,18 @@ function StatusBar() {
       )}
     </footer>
   );
+}
+
+/** With nothing selected yet, the first watched book becomes the linked instrument. */
+function FirstSelection() {
+  const selection = useSelection();
+  const select = useSelect();
+  const health = useFrameStream('market.health', selection ? null : {});
+  const first = health.data?.venues.flatMap((v) =>
+    v.books.map((b) => ({ venue: v.venue, symbol: b.symbol })),
+  )[0];
+  useEffect(() => {
+    if (!selection && first) select(first as InstrumentSelection);
+  }, [selection, first, select]);
+  return null;
 }

@@ -3,7 +3,8 @@
  * status of enabled live venues then follows the feed-health stream so it never goes stale.
  */
 import type { VenueInfo } from '../../../src-shared/contract';
-import { useRequest, useStream } from '../../ipc/hooks';
+import { useRequest } from '../../ipc/hooks';
+import { useFrameStream } from '../market/market-hooks';
 
 const CAPABILITY_LABELS: ReadonlyArray<[keyof VenueInfo['capabilities'], string]> = [
   ['fullDepthStream', 'depth stream'],
@@ -23,7 +24,7 @@ const STATUS_DOT: Record<VenueInfo['status'], string> = {
 
 export function VenueList() {
   const venues = useRequest('venues.list', {});
-  const health = useStream('market.health', {});
+  const health = useFrameStream('market.health', {});
   const liveStatus = (venue: VenueInfo): VenueInfo['status'] =>
     (venue.enabled && health.data?.venues.find((h) => h.venue === venue.id)?.state) || venue.status;
   return (

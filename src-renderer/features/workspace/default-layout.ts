@@ -1,16 +1,37 @@
-/** The layout a new user (or a reset) gets. */
+/**
+ * The layout a new user (or a reset) gets: the ladder on the left; the order book above the depth
+ * chart in the centre; the price chart above the trade tape on the right; the venues list along
+ * the bottom (where the order ticket and blotters go once trading lands).
+ */
 import type { DockviewApi } from 'dockview-react';
 import { PANEL_BY_ID } from './panel-registry';
 
+type Position = Parameters<DockviewApi['addPanel']>[0]['position'];
+
 export function applyDefaultLayout(api: DockviewApi): void {
   api.clear();
-  const add = (id: string, position?: Parameters<DockviewApi['addPanel']>[0]['position']) => {
+  const width = api.width || 1400;
+  const height = api.height || 800;
+  const add = (id: string, position?: Position, size?: { initialWidth?: number; initialHeight?: number }) => {
     const def = PANEL_BY_ID.get(id);
-    if (def)
-      api.addPanel({ id: def.id, component: def.id, title: def.title, ...(position ? { position } : {}) });
+    if (def) {
+      api.addPanel({
+        id: def.id,
+        component: def.id,
+        title: def.title,
+        ...(position ? { position } : {}),
+        ...size,
+      });
+    }
   };
-  add('venues');
-  add('book', { referencePanel: 'venues', direction: 'right' });
+  add('ladder');
+  add('venues', { direction: 'below' }, { initialHeight: Math.round(height * 0.2) });
+  add('book', { referencePanel: 'ladder', direction: 'right' });
+  add('chart', { referencePanel: 'book', direction: 'right' });
+  add('depth', { referencePanel: 'book', direction: 'below' }, { initialHeight: Math.round(height * 0.32) });
+  add('tape', { referencePanel: 'chart', direction: 'below' }, { initialHeight: Math.round(height * 0.42) });
+  api.getPanel('ladder')?.group.api.setSize({ width: Math.round(width * 0.24) });
+  api.getPanel('book')?.group.api.setSize({ width: Math.round(width * 0.3) });
 }
 
 /** Opens a panel (or brings it to the front if it is already open). */

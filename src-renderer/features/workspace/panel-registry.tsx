@@ -4,7 +4,11 @@
  */
 import type { ComponentType } from 'react';
 import { BookPanel } from '../book/BookPanel';
+import { PriceChartPanel } from '../chart/PriceChart';
+import { DepthChartPanel } from '../depth/DepthChart';
 import { KeymapPanel } from '../hotkeys/KeymapPanel';
+import { LadderPanel } from '../ladder/LadderPanel';
+import { TapePanel } from '../tape/TapePanel';
 import { VenueList } from '../venues/VenueList';
 
 export interface PanelDef {
@@ -14,8 +18,12 @@ export interface PanelDef {
 }
 
 export const PANELS: readonly PanelDef[] = [
-  { id: 'venues', title: 'Venues', Component: VenueList },
+  { id: 'ladder', title: 'Ladder', Component: LadderPanel },
   { id: 'book', title: 'Order book', Component: BookPanel },
+  { id: 'depth', title: 'Depth', Component: DepthChartPanel },
+  { id: 'chart', title: 'Chart', Component: PriceChartPanel },
+  { id: 'tape', title: 'Trades', Component: TapePanel },
+  { id: 'venues', title: 'Venues', Component: VenueList },
   { id: 'keymap', title: 'Keymap', Component: KeymapPanel },
 ];
 
