@@ -6,6 +6,7 @@
  * in, never read).
  */
 import type { BookStatus } from '../../../src-shared/contract';
+import { NO_FILL_REASONS, type NoFillReason, type QueueConfidence } from '../../../src-shared/domain';
 
 export type { BookStatus };
 export type PaperSide = 'buy' | 'sell';
@@ -38,38 +39,8 @@ export interface Print {
   readonly aggressor: PaperSide;
 }
 
-/**
- * How sure the model is about a resting order's queue position:
- * - high: observed without a gap since the order joined, and prints were seen since (so decreases
- *   could be told apart from cancels), or the queue ahead is known to be empty;
- * - medium: observed without a gap, but no print was seen yet;
- * - low: a resync, stale or invalid period happened since the order joined (the estimate was reset
- *   to an upper bound), or the book is not live right now.
- */
-export type QueueConfidence = 'high' | 'medium' | 'low';
-
-/**
- * Why a paper order is not filling right now (typed, so the UI and bots can show it):
- * - book_stale / book_resyncing / book_invalid: the venue's book is not live; nothing fills;
- * - book_unavailable: no book for this instrument (not watched yet, or the venue streams no book);
- * - queue_ahead: resting, with visible size still ahead of it at its price;
- * - awaiting_prints: at the front of its queue, waiting for trades at or through its price;
- * - no_liquidity: a taker found nothing to trade within its limit;
- * - liquidity_consumed: what is visible was already taken by earlier paper orders (see shadow.ts);
- * - trigger_pending: a stop or bracket leg waiting for its trigger price (set by the trigger layer).
- */
-export const NO_FILL_REASONS = [
-  'book_stale',
-  'book_resyncing',
-  'book_invalid',
-  'book_unavailable',
-  'queue_ahead',
-  'awaiting_prints',
-  'no_liquidity',
-  'liquidity_consumed',
-  'trigger_pending',
-] as const;
-export type NoFillReason = (typeof NO_FILL_REASONS)[number];
+export type { NoFillReason, QueueConfidence };
+export { NO_FILL_REASONS };
 
 /** The model's view of its book: live, one of the venue's non-live states, or none at all. */
 export type FeedStatus = BookStatus | 'unavailable';
