@@ -67,8 +67,13 @@ export class TriggerVenue extends TriggerEvents implements TradingVenuePort {
     super(new TriggerBook(), options.log ?? silentLogger);
     this.venueId = options.inner.venueId;
     this.paper = isPaperVenueId(this.venueId);
-    for (const record of options.restored ?? []) this.restoreRecord(record);
+    this.restore(options.restored ?? []);
     options.inner.onEvent((event) => this.onInner(event));
+  }
+
+  /** Brings back trigger records saved before a restart (once the venue knows its instruments). */
+  restore(records: readonly TriggerRecord[]): void {
+    for (const record of records) this.restoreRecord(record);
   }
 
   get available(): boolean {
