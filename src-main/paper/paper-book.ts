@@ -93,9 +93,10 @@ export abstract class PaperBook implements TriggerStore {
     }
     this.quote = setup.quoteAsset ?? setup.plan.instruments[0]?.spec.quote ?? 'USD';
     this.extras = setup.startingBalances;
-    const restored = restoreVenue(ex, setup.stored, grids, this.quote);
+    const restored = restoreVenue(ex, setup.stored, grids, this.quote, RECENT_FILLS);
     if (typeof restored === 'string') return this.refuse(`cannot rebuild from the ledger: ${restored}`);
     for (const agent of restored.agents) this.addAgent(agent);
+    for (const [agentId, fills] of restored.fills) this.recent.set(agentId, fills);
     this.restoredTriggers = restored.triggers;
     this.ex = ex;
     ex.setSink((event) => this.onExchangeEvent(event, this.ops, this.events));

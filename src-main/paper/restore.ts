@@ -6,7 +6,9 @@
  * not fit (an amount off the asset's grid, an unknown account) is a failure: the venue then stays
  * unavailable and says why, rather than trading on a partial state.
  */
+import { fromScaled } from '../core/num';
 import { toUnits } from '../core/portfolio';
+import type { FillView } from '../gateway/venue-port';
 import type { PaperExchange } from '../core/paper';
 import type { Grid } from '../core/num';
 import type { StoredVenueState } from '../store/read/venue-state';
@@ -24,6 +26,8 @@ export interface RestoredAgent {
 export interface Restored {
   readonly agents: readonly RestoredAgent[];
   readonly triggers: readonly TriggerRecord[];
+  /** Per agent, its most recent fills (at most `recentFills`), oldest first. */
+  readonly fills: ReadonlyMap<string, FillView[]>;
 }
 
 export function restoreVenue(
@@ -31,6 +35,7 @@ export function restoreVenue(
   stored: StoredVenueState,
   grids: ReadonlyMap<string, Grid>,
   quoteAsset: string,
+  recentFills = 500,
 ): Restored | string {
   const agents = new Map<string, RestoredAgent>();
   for (const account of stored.accounts) {
@@ -55,6 +60,9 @@ export function restoreVenue(
       agents.set(agent.agentId, { ...agent, startingCapital: change.delta });
     } else agent.extras[change.asset] = change.delta;
   }
+  const sizes = new Map(stored.filledOrders.map((o) => [o.orderId, o]));
+  const filledSoFar = new Map<number, number>();
+  const fills = new Map<string, FillView[]>();
   for (const fill of stored.fills) {
     const taker = fill.taker !== VENUE_ACCOUNT;
     const agent = agents.get(taker ? fill.taker : fill.maker);
@@ -67,6 +75,30 @@ export function restoreVenue(
     if (!ticks.ok || !lots.ok || fee === null) return `fill ${fill.tradeId} is off the instrument's grid`;
     const side = taker ? fill.takerSide : fill.takerSide === 'buy' ? 'sell' : 'buy';
     ex.replayFill(agent.account, fill.instrument, side, ticks.value, lots.value, fee);
+    const orderId = taker ? fill.takerOrderId : fill.makerOrderId;
+    const order = sizes.get(orderId);
+    const total = order ? grid.sizeToLots(order.quantity) : null;
+    const done = (filledSoFar.get(orderId) ?? 0) + lots.value;
+    filledSoFar.set(orderId, done);
+    const list = fills.get(agent.agentId) ?? [];
+    list.push({
+      orderId: String(orderId),
+      agentId: agent.agentId,
+      ...(order?.clientOrderId ? { clientOrderId: order.clientOrderId } : {}),
+      tradeId: String(fill.tradeId),
+      symbol: fill.instrument,
+      side,
+      price: grid.ticksToPrice(ticks.value),
+      quantity: grid.lotsToSize(lots.value),
+      remainingQuantity: grid.lotsToSize(total?.ok ? Math.max(0, total.value - done) : 0),
+      liquidity: taker ? 'taker' : 'maker',
+      fee: fromScaled(BigInt(fee), entry.instrument.quote.decimals),
+      feeAsset: entry.instrument.quote.id,
+      time: fill.ts,
+      paper: true,
+    });
+    if (list.length > recentFills) list.shift();
+    fills.set(agent.agentId, list);
   }
   const triggers: TriggerRecord[] = [];
   const trigger = new Set<string>(TRIGGER_STATUSES);
@@ -102,6 +134,7 @@ export function restoreVenue(
   const openIds = new Set(stored.orders.map((o) => String(o.orderId)));
   return {
     agents: [...agents.values()],
+    fills,
     // Fired triggers matter only while the order they released is still open.
     triggers: triggers.filter(
       (t) => t.state !== 'triggered' || (t.releasedAs !== null && openIds.has(t.releasedAs)),

@@ -62,12 +62,20 @@ export interface StoredOrder {
   readonly lastEvent: string | null;
 }
 
+/** Size and client id of an order some fill refers to (to describe past fills). */
+export interface StoredOrderSize {
+  readonly orderId: number;
+  readonly quantity: string;
+  readonly clientOrderId: string | null;
+}
+
 export interface StoredVenueState {
   readonly instruments: readonly StoredInstrument[];
   readonly accounts: readonly StoredAccount[];
   readonly balanceChanges: readonly StoredBalanceChange[];
   readonly fills: readonly StoredFill[];
   readonly orders: readonly StoredOrder[];
+  readonly filledOrders: readonly StoredOrderSize[];
   readonly maxOrderId: number;
   readonly maxTradeId: number;
 }
@@ -78,6 +86,7 @@ export const EMPTY_VENUE_STATE: StoredVenueState = {
   balanceChanges: [],
   fills: [],
   orders: [],
+  filledOrders: [],
   maxOrderId: 0,
   maxTradeId: 0,
 };
@@ -131,6 +140,14 @@ export function readVenueState(
        WHERE o.venue = ? AND o.status IN (${placeholders}) ORDER BY o.order_id`,
     )
     .all(eventKind, venue, ...orderStatuses) as StoredOrder[];
+  const filledOrders = db
+    .prepare(
+      `SELECT o.order_id AS orderId, o.quantity, o.client_order_id AS clientOrderId FROM orders o
+       WHERE o.venue = ? AND o.order_id IN (
+         SELECT f.maker_order_id FROM fills f JOIN instruments i ON i.id = f.instrument_id WHERE i.venue = ?
+         UNION SELECT f.taker_order_id FROM fills f JOIN instruments i ON i.id = f.instrument_id WHERE i.venue = ?)`,
+    )
+    .all(venue, venue, venue) as StoredOrderSize[];
   const maxOrderId =
     (db.prepare('SELECT MAX(order_id) AS m FROM orders WHERE venue = ?').get(venue) as { m: number | null })
       .m ?? 0;
@@ -142,5 +159,5 @@ export function readVenueState(
         )
         .get(venue) as { m: number | null }
     ).m ?? 0;
-  return { instruments, accounts, balanceChanges, fills, orders, maxOrderId, maxTradeId };
+  return { instruments, accounts, balanceChanges, fills, orders, filledOrders, maxOrderId, maxTradeId };
 }

@@ -7,7 +7,6 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecimalString } from '../../../src-shared/domain';
-import { defaultSettings, type Settings } from '../../../src-main/config/settings';
 import { silentLogger } from '../../../src-main/core/ports';
 import { nodeTimers, systemClock } from '../../../src-main/app/node-ports';
 import type {
@@ -20,29 +19,10 @@ import { createPaperVenues, type PaperVenues } from '../../../src-main/paper/cre
 import type { TradingVenuePort } from '../../../src-main/trading/venue-ops';
 import type { StreamConnector } from '../../../src-main/venues/kit';
 import { waitFor } from '../../support/fake-venues/server';
+import { paperSettings, resolve } from '../../support/paper';
 import { ScriptedBinance, SYMBOL } from '../../support/scripted-binance';
 
 const d = (s: string) => s as DecimalString;
-
-export function paperSettings(over: Partial<Settings['paper']> = {}): Settings {
-  const base = defaultSettings();
-  return {
-    ...base,
-    venues: { binance: { enabled: true, symbols: [SYMBOL] } },
-    paper: {
-      ...base.paper,
-      queue: { cancelAheadShare: 'proportional', consumedTtlMs: 0, consumedTtlUpdates: 0 },
-      venues: { binance: { makerFee: '0.0005', takerFee: '0.001' } },
-      ...over,
-    },
-  };
-}
-
-export async function resolve<T>(r: VenueResult<T> | Promise<VenueResult<T>>): Promise<T> {
-  const result = await r;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describe('paper venue on the fake Binance', () => {
   let exchange: ScriptedBinance;
