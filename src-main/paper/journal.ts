@@ -71,6 +71,11 @@ export class Outbox {
     return ticket;
   }
 
+  /** Resolves once everything sent so far is durable: null, or the storage failure. */
+  settled(): Promise<AppError | null> {
+    return this.committed(this.lastTicket);
+  }
+
   /** Resolves once `ticket` is durable: null, or the storage failure. */
   committed(ticket: number): Promise<AppError | null> {
     if (!this.sink) return Promise.resolve(null);

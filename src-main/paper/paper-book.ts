@@ -8,7 +8,6 @@ import type { AppError } from '../../src-shared/result';
 import type { Grid } from '../core/num';
 import {
   PaperExchange,
-  type FeedStatus,
   type PaperEvent,
   type PaperModelConfig,
   type PaperOrderSnapshot,
@@ -21,9 +20,11 @@ import type { LedgerOp } from '../store/writer/ops';
 import type { TriggerRecord, TriggerStore } from '../trading/triggers/records';
 import type { Trade, VenueConnector } from '../venues/kit';
 import type { InstrumentPlan } from './instruments';
-import { fillOp, orderOp, Outbox, triggerOps, VENUE_ACCOUNT, type LedgerSink } from './journal';
+import { Outbox, triggerOps, VENUE_ACCOUNT, type LedgerSink } from './journal';
+import { bookFeed, printsOf } from './feed';
+import { describeEvent } from './paper-events';
 import { restoreVenue } from './restore';
-import { feeText, fillView, orderView, portfolioView } from './views';
+import { orderView, portfolioView } from './views';
 
 interface PaperAgent {
   readonly agentId: string;
@@ -139,6 +140,10 @@ export abstract class PaperBook implements TriggerStore {
     this.flush();
   }
 
+  durable(): Promise<AppError | null> {
+    return this.outbox.settled();
+  }
+
   /** An id from the paper venue's order-id space, for trigger orders. */
   allocateOrderId(): string {
     return String(this.ex.allocateOrderId());
@@ -225,46 +230,23 @@ export abstract class PaperBook implements TriggerStore {
     });
   }
 
-  /** Turns one exchange event into ledger rows and port events. */
+  /** Turns one exchange event into ledger rows and port events (paper-events.ts). */
   protected onExchangeEvent(event: PaperEvent, ops: LedgerOp[], events: VenueEvent[]): void {
-    const agent = this.agentByAccount.get(event.order.account)!;
+    const agentId = this.agentByAccount.get(event.order.account)!.agentId;
+    const instrument = this.ex.instrument(event.order.symbol)!.instrument;
     const grid = this.markets.get(event.order.symbol)!.grid;
-    const names = { venue: this.venue, agentId: agent.agentId, grid };
-    ops.push(orderOp(names, event.order));
-    switch (event.kind) {
-      case 'accepted':
-      case 'amended':
-        events.push({ kind: 'order_placed', order: this.view(event.order) });
-        break;
-      case 'fill': {
-        const instrument = this.ex.instrument(event.order.symbol)!.instrument;
-        const fee = feeText(event.fee, instrument.quote.decimals);
-        ops.push(
-          fillOp(names, event.order, event.tradeId, event.ticks, event.lots, event.liquidity, fee, event.at),
-        );
-        const fill = fillView({ ...event, fee, feeAsset: instrument.quote.id }, agent.agentId, grid);
-        const recent = this.recent.get(agent.agentId) ?? [];
-        recent.push(fill);
-        if (recent.length > RECENT_FILLS) recent.shift();
-        this.recent.set(agent.agentId, recent);
-        events.push({ kind: 'order_filled', fill });
-        break;
-      }
-      case 'canceled':
-        events.push({
-          kind: 'order_canceled',
-          agentId: agent.agentId,
-          canceled: {
-            orderId: String(event.order.id),
-            symbol: event.order.symbol,
-            canceledQuantity: grid.lotsToSize(event.canceledLots),
-            time: event.at,
-          },
-          reason: event.reason === 'user' ? 'requested' : 'ioc_remainder',
-        });
-        break;
-    }
-    events.push({ kind: 'portfolio', agentId: agent.agentId });
+    const fill = describeEvent(
+      event,
+      { venue: this.venue, agentId, grid, quote: instrument.quote },
+      ops,
+      events,
+      (o) => this.view(o),
+    );
+    if (!fill) return;
+    const recent = this.recent.get(agentId) ?? [];
+    recent.push(fill);
+    if (recent.length > RECENT_FILLS) recent.shift();
+    this.recent.set(agentId, recent);
   }
 
   /** Sends what was collected since the last flush (rows first, then events). */
@@ -285,16 +267,7 @@ export abstract class PaperBook implements TriggerStore {
 
   protected onBookChange(symbol: string): void {
     if (!this.ready || !this.markets.has(symbol)) return;
-    const connector = this.connector();
-    const reader = connector.book(symbol);
-    const state = connector.bookState(symbol);
-    const status: FeedStatus = reader
-      ? 'live'
-      : !state
-        ? 'unavailable'
-        : state.status === 'live'
-          ? 'stale'
-          : state.status;
+    const { status, reader } = bookFeed(this.connector(), symbol);
     this.ex.onBook(symbol, this.clock.now(), status, reader);
     this.events.push({ kind: 'book', symbol });
     this.flush();
@@ -302,35 +275,10 @@ export abstract class PaperBook implements TriggerStore {
 
   protected onTrades(trades: readonly Trade[]): void {
     if (!this.ready) return;
-    for (const trade of trades) {
-      const market = this.markets.get(trade.symbol);
-      if (!market) continue;
-      const ticks = market.grid.priceToTicks(trade.price);
-      const lots = market.grid.sizeToLots(trade.size);
-      if (!ticks.ok || !lots.ok) {
-        this.log.warn('paper: print off the instrument grid ignored', {
-          symbol: trade.symbol,
-          price: trade.price,
-        });
-        continue;
-      }
-      this.lastPrint.set(trade.symbol, ticks.value);
-      this.events.push({
-        kind: 'trade',
-        trade: {
-          tradeId: trade.id,
-          symbol: trade.symbol,
-          price: market.grid.ticksToPrice(ticks.value),
-          quantity: market.grid.lotsToSize(lots.value),
-          aggressorSide: trade.side,
-          time: trade.time,
-        },
-      });
-      this.ex.onPrint(trade.symbol, this.clock.now(), {
-        ticks: ticks.value,
-        lots: lots.value,
-        aggressor: trade.side,
-      });
+    for (const { symbol, print, view } of printsOf(trades, this.markets, this.log)) {
+      this.lastPrint.set(symbol, print.ticks);
+      this.events.push({ kind: 'trade', trade: view });
+      this.ex.onPrint(symbol, this.clock.now(), print);
     }
     this.flush();
   }

@@ -161,7 +161,14 @@ export class EngineVenue implements TradingVenuePort {
   openOrders(agentId: string): VenueResult<readonly OrderView[]> {
     return {
       ok: true,
-      value: this.engine.openOrders(Number(agentId)).map((o) => this.views.get(o.orderId)!),
+      value: this.engine.openOrders(Number(agentId)).map((o) => {
+        const grid = this.engine.instrument(o.instrument)!.grid;
+        return {
+          ...this.views.get(o.orderId)!,
+          filledQuantity: o.filledQty === 0 ? d('0') : grid.lotsToSize(o.filledQty),
+          remainingQuantity: grid.lotsToSize(o.leavesQty),
+        };
+      }),
     };
   }
 

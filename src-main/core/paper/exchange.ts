@@ -26,12 +26,15 @@ import {
   type PaperCancelReason,
   type PaperOrder,
   type PaperOrderSnapshot,
+  type PaperEvent,
   type PaperOrderType,
   type PaperResult,
   type PaperSink,
   type PaperTif,
 } from './orders';
-import { placeChecks, takerExecutions } from './place-checks';
+import { amendOrder } from './amend';
+import { placeChecks } from './place-checks';
+import { replayFill, restoreOrder } from './recovery';
 import {
   DEFAULT_MODEL_CONFIG,
   type BookView,
@@ -160,10 +163,7 @@ export class PaperExchange {
       updatedAt: cmd.at,
       status: 'open',
     };
-    this.orders.set(order.id, order);
-    let ids = this.byAccount.get(order.account);
-    if (!ids) this.byAccount.set(order.account, (ids = new Set()));
-    ids.add(order.id);
+    this.adopt(order);
     this.sink({ kind: 'accepted', order: snapshotOf(order), at: cmd.at });
     this.execute(order, executions, cmd.at);
     const leaves = order.qty - order.filled;
@@ -194,54 +194,7 @@ export class PaperExchange {
   }
 
   amend(cmd: AmendPaperOrder): PaperResult<PaperOrderSnapshot> {
-    const order = this.orders.get(cmd.orderId);
-    if (!order) return rejected('UNKNOWN_ORDER', `no open paper order ${cmd.orderId}`);
-    if (order.account !== cmd.account) return rejected('NOT_YOUR_ORDER', `order ${cmd.orderId} is not yours`);
-    const { instrument, market } = this.bySymbol.get(order.instrument.id)!;
-    const price = cmd.price ?? order.price!;
-    const qty = cmd.qty ?? order.qty;
-    if (!Number.isSafeInteger(price) || price <= 0)
-      return rejected('INVALID_PRICE', 'price must be positive');
-    if (!Number.isSafeInteger(qty) || qty <= order.filled)
-      return rejected('INVALID_QUANTITY', 'the new quantity must exceed what is already filled');
-    const leaves = qty - order.filled;
-    const account = this.accounts.account(order.account)!;
-    const asset = order.side === 'buy' ? instrument.quote : instrument.base;
-    const newLock =
-      order.side === 'buy'
-        ? this.accounts.buyLock(instrument, price, leaves)
-        : leaves * instrument.baseUnitsPerLot;
-    if (price === order.price && qty <= order.qty) {
-      // Same price, smaller: the queue position is kept.
-      market.reduce(order.id, leaves);
-      this.accounts.unlock(account, asset, order.locked - newLock);
-      order.locked = newLock;
-      order.qty = qty;
-      order.updatedAt = cmd.at;
-      this.sink({ kind: 'amended', order: snapshotOf(order), at: cmd.at });
-      return accepted(snapshotOf(order));
-    }
-    const notLive = market.live ? null : market.feedStatus;
-    if (notLive !== null) return this.notLive(instrument.id, market);
-    if (newLock > this.accounts.free(account, asset) + order.locked)
-      return order.side === 'buy'
-        ? rejected('INSUFFICIENT_FUNDS', 'not enough free quote for the amended order')
-        : rejected('INSUFFICIENT_BALANCE', 'not enough free base for the amended order');
-    const crosses = market.crosses(order.side, price);
-    if (order.tif === 'POST_ONLY' && crosses)
-      return rejected('POST_ONLY_WOULD_TAKE', 'the amended post-only order would take liquidity');
-    market.remove(order.id);
-    this.accounts.unlock(account, asset, order.locked);
-    this.accounts.lock(account, asset, newLock);
-    order.locked = newLock;
-    order.price = price;
-    order.qty = qty;
-    order.updatedAt = cmd.at;
-    this.sink({ kind: 'amended', order: snapshotOf(order), at: cmd.at });
-    if (crosses) this.execute(order, takerExecutions(this, order, market, leaves), cmd.at);
-    if (order.filled === order.qty) this.finish(order, 'filled', cmd.at);
-    else market.rest(order.id, order.side, price, order.qty - order.filled);
-    return accepted(snapshotOf(order));
+    return amendOrder(this, cmd);
   }
 
   // --- queries ------------------------------------------------------------------------------------
@@ -272,7 +225,7 @@ export class PaperExchange {
     return order ? this.bySymbol.get(order.instrument.id)!.market.noFillReason(id) : null;
   }
 
-  // --- recovery (a restart rebuilds state from the ledger) ----------------------------------------
+  // --- recovery (a restart rebuilds state from the ledger; see recovery.ts) ---------------------
 
   /** Re-applies a recorded fill to balances and positions (free balances; no order involved). */
   replayFill(
@@ -283,56 +236,37 @@ export class PaperExchange {
     lots: number,
     fee: number,
   ): void {
-    const entry = this.bySymbol.get(symbol);
-    const owner = this.accounts.account(account);
-    if (!entry || !owner) throw new Error(`replayed fill for unknown ${symbol} or account ${account}`);
-    this.accounts.settle(owner, entry.instrument, side === 'buy', ticks, lots, fee, false);
+    replayFill(this, account, symbol, side, ticks, lots, fee);
   }
 
   /** Re-opens a recorded open order: locks what backs its leaves and rests it (queue unknown). */
   restoreOrder(order: Omit<PaperOrderSnapshot, 'leaves' | 'status'>): string | null {
-    const entry = this.bySymbol.get(order.symbol);
-    const account = this.accounts.account(order.account);
-    if (!entry || !account || order.price === null || order.filled >= order.qty) return 'not restorable';
-    const { instrument, market } = entry;
-    const leaves = order.qty - order.filled;
-    const lock =
-      order.side === 'buy'
-        ? this.accounts.buyLock(instrument, order.price, leaves)
-        : leaves * instrument.baseUnitsPerLot;
-    if (!this.accounts.lock(account, order.side === 'buy' ? instrument.quote : instrument.base, lock))
-      return 'balances do not cover the order';
-    const restored: PaperOrder = { ...order, instrument, locked: lock, status: 'open' };
-    this.orders.set(order.id, restored);
+    return restoreOrder(this, order);
+  }
+
+  /** Registers an open order in the indexes (placement and recovery). */
+  adopt(order: PaperOrder): void {
+    this.orders.set(order.id, order);
     let ids = this.byAccount.get(order.account);
     if (!ids) this.byAccount.set(order.account, (ids = new Set()));
     ids.add(order.id);
-    market.rest(order.id, order.side, order.price, leaves);
-    this.setCounters(order.id + 1, 1);
-    return null;
   }
 
   // --- internals ----------------------------------------------------------------------------------
 
-  notLive<T>(symbol: string, market: PaperMarket): PaperResult<T> {
-    const status = market.feedStatus;
-    const reason: NoFillReason =
-      status === 'stale'
-        ? 'book_stale'
-        : status === 'resyncing'
-          ? 'book_resyncing'
-          : status === 'invalid'
-            ? 'book_invalid'
-            : 'book_unavailable';
-    const what = status === 'unavailable' ? 'no live book' : `its book is ${status}`;
-    return rejected(
-      'BOOK_NOT_LIVE',
-      `${symbol}: ${what}; paper orders fill only against a live book`,
-      reason,
-    );
+  // --- steps shared with amend.ts (not for other callers) ---------------------------------------
+
+  /** The mutable record of an open order. */
+  openOrder(id: number): PaperOrder | undefined {
+    return this.orders.get(id);
   }
 
-  private execute(order: PaperOrder, executions: readonly Execution[], at: number): void {
+  emit(event: PaperEvent): void {
+    this.sink(event);
+  }
+
+  /** Commits a taker's executions to its market's memory and settles each as a fill. */
+  execute(order: PaperOrder, executions: readonly Execution[], at: number): void {
     if (executions.length === 0) return;
     this.bySymbol.get(order.instrument.id)!.market.commit(order.side, executions, at);
     for (const e of executions) this.fill(order, e.ticks, e.lots, 'taker', at);
@@ -359,12 +293,8 @@ export class PaperExchange {
     this.sink({ kind: 'fill', tradeId, order: snapshotOf(order), ticks, lots, liquidity, fee, at });
   }
 
-  private finish(
-    order: PaperOrder,
-    status: 'filled' | 'canceled',
-    at: number,
-    reason?: PaperCancelReason,
-  ): void {
+  /** Takes an order off the book: unlocks what backed it, removes it, reports a cancel. */
+  finish(order: PaperOrder, status: 'filled' | 'canceled', at: number, reason?: PaperCancelReason): void {
     const { instrument, market } = this.bySymbol.get(order.instrument.id)!;
     const leaves = order.qty - order.filled;
     market.remove(order.id);

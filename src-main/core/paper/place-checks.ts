@@ -6,9 +6,9 @@
  */
 import type { LedgerAccount } from '../portfolio';
 import type { Instrumented, PaperExchange, PlacePaperOrder } from './exchange';
+import { accepted, rejected, type PaperResult } from './orders';
 import type { PaperMarket } from './market';
-import { accepted, rejected, type PaperOrder, type PaperResult } from './orders';
-import type { Execution } from './types';
+import { notLiveReason, type Execution } from './types';
 
 export interface CheckedPlacement {
   readonly account: LedgerAccount;
@@ -38,7 +38,7 @@ export function placeChecks(ex: PaperExchange, cmd: PlacePaperOrder): PaperResul
   }
   if (cmd.clientOrderId !== undefined && ex.hasClientOrderId(cmd.account, cmd.clientOrderId))
     return rejected('DUPLICATE_CLIENT_ORDER_ID', `client order id "${cmd.clientOrderId}" is already open`);
-  if (!market.live) return ex.notLive(cmd.symbol, market);
+  if (!market.live) return notLive(cmd.symbol, market);
   const price = cmd.price ?? null;
   const crosses = price === null || market.crosses(cmd.side, price);
   if (cmd.tif === 'POST_ONLY' && crosses)
@@ -88,16 +88,6 @@ export function placeChecks(ex: PaperExchange, cmd: PlacePaperOrder): PaperResul
   return accepted({ account, entry, lock, executions, cutByFunds });
 }
 
-/** The taker part of an amended order at its new price (funds were checked by the amend). */
-export function takerExecutions(
-  _ex: PaperExchange,
-  order: PaperOrder,
-  market: PaperMarket,
-  leaves: number,
-): readonly Execution[] {
-  return market.plan(order.side, order.price, leaves).executions;
-}
-
 /** The prefix of a market buy's walk its free quote pays for (taker fee included). */
 function affordable(
   ex: PaperExchange,
@@ -123,4 +113,12 @@ function total(executions: readonly Execution[]): number {
   let lots = 0;
   for (const e of executions) lots += e.lots;
   return lots;
+}
+
+/** BOOK_NOT_LIVE with the typed reason: nothing is accepted on a book that is not live. */
+export function notLive<T>(symbol: string, market: PaperMarket): PaperResult<T> {
+  const status = market.feedStatus;
+  const reason = notLiveReason(status) ?? 'book_unavailable';
+  const what = status === 'unavailable' ? 'no live book' : `its book is ${status}`;
+  return rejected('BOOK_NOT_LIVE', `${symbol}: ${what}; paper orders fill only against a live book`, reason);
 }

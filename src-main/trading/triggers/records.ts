@@ -34,6 +34,8 @@ export interface TriggerRecord {
 export interface TriggerStore {
   /** Called after every change of a trigger (new, re-sized, triggered, released, canceled). */
   save(record: TriggerRecord): void;
+  /** Resolves once everything saved so far is durable; placing a trigger answers after it. */
+  durable?(): Promise<unknown>;
 }
 
 export function toRecord(

@@ -16,11 +16,8 @@
  *   venue refuses cancels the trigger (reason `venue`; the venue's message is logged).
  * - Pending triggers lock no funds; funds are checked when the order is released.
  */
-import type { TimeInForce } from '../../../src-shared/domain';
 import { isPaperVenueId } from '../../../src-shared/domain';
-import type { Logger } from '../../core/ports';
-import { silentLogger } from '../../core/ports';
-import { TriggerBook, type PriceSource, type Trigger, type TriggerAction } from '../../core/triggers';
+import type { Trigger } from '../../core/triggers';
 import type {
   Awaitable,
   CancelOrderRequest,
@@ -31,23 +28,10 @@ import type {
   VenueResult,
 } from '../../gateway/venue-port';
 import { andThen, type AmendOrderRequest, type CancelAllRequest, type TradingVenuePort } from '../venue-ops';
-import { checkBracket, checkStop, marketOf, type Market } from './checks';
-import { fromRecord, toRecord, type TriggerRecord, type TriggerStore } from './records';
-import { TriggerEvents } from './trigger-events';
-import { pendingView, type TriggerMeta } from './views';
+import { checkBracket, checkStop } from './checks';
+import { TriggerState, type TriggerVenueOptions } from './trigger-state';
 
-export interface TriggerVenueOptions {
-  readonly inner: TradingVenuePort;
-  readonly now: () => number;
-  /** Ids for trigger orders; they must not collide with the venue's own order ids. */
-  readonly ids?: () => string;
-  readonly store?: TriggerStore;
-  /** Records saved by `store` before a restart. */
-  readonly restored?: readonly TriggerRecord[];
-  /** What new triggers watch (default: trade prints). */
-  readonly priceSource?: PriceSource;
-  readonly log?: Logger;
-}
+export type { TriggerVenueOptions };
 
 const err = <T>(
   code: 'UNKNOWN_SYMBOL' | 'UNKNOWN_ORDER' | 'NOT_YOUR_ORDER' | 'INVALID_PRICE' | 'DUPLICATE_CLIENT_ORDER_ID',
@@ -57,23 +41,15 @@ const err = <T>(
   error: { code, message },
 });
 
-export class TriggerVenue extends TriggerEvents implements TradingVenuePort {
+export class TriggerVenue extends TriggerState implements TradingVenuePort {
   readonly venueId: string;
-  private readonly markets = new Map<string, Market>();
-  private readonly tifs = new Map<string, TimeInForce>();
-  private nextId = 1;
 
-  constructor(private readonly options: TriggerVenueOptions) {
-    super(new TriggerBook(), options.log ?? silentLogger);
+  constructor(options: TriggerVenueOptions) {
+    super(options);
     this.venueId = options.inner.venueId;
     this.paper = isPaperVenueId(this.venueId);
     this.restore(options.restored ?? []);
     options.inner.onEvent((event) => this.onInner(event));
-  }
-
-  /** Brings back trigger records saved before a restart (once the venue knows its instruments). */
-  restore(records: readonly TriggerRecord[]): void {
-    for (const record of records) this.restoreRecord(record);
   }
 
   get available(): boolean {
@@ -171,7 +147,7 @@ export class TriggerVenue extends TriggerEvents implements TradingVenuePort {
   }
 
   // --- placing triggers ---------------------------------------------------------------------------
-  private placeStop(req: PlaceOrderRequest): VenueResult<OrderView> {
+  private placeStop(req: PlaceOrderRequest): Awaitable<VenueResult<OrderView>> {
     const market = this.market(req.symbol);
     if (!market) return err('UNKNOWN_SYMBOL', `no instrument ${req.symbol}`);
     const agent = this.options.inner.portfolio(req.agentId);
@@ -197,11 +173,32 @@ export class TriggerVenue extends TriggerEvents implements TradingVenuePort {
       ...(req.clientOrderId === undefined ? {} : { clientOrderId: req.clientOrderId }),
       at: this.options.now(),
     });
-    this.tifs.set(trigger.id, req.timeInForce);
+    this.setTif(trigger.id, req.timeInForce);
     this.save(trigger);
-    const view = this.viewOf(trigger);
-    this.emit({ kind: 'order_placed', order: view });
-    return { ok: true, value: view };
+    return this.afterDurable({ ok: true, value: this.viewOf(trigger) }, [trigger.id]);
+  }
+
+  /**
+   * Answers once the triggers saved so far are durable (when the store can tell), then announces
+   * the new triggers that nothing has announced yet, in their current state.
+   */
+  private afterDurable<T>(result: VenueResult<T>, ids: readonly string[]): Awaitable<VenueResult<T>> {
+    const durable = this.options.store?.durable?.();
+    if (!durable) {
+      this.announce(ids);
+      return result;
+    }
+    return durable.then(() => {
+      queueMicrotask(() => this.announce(ids));
+      return result;
+    });
+  }
+
+  private announce(ids: readonly string[]): void {
+    for (const id of ids) {
+      const current = this.book.get(id);
+      if (current && !this.announced.has(id)) this.act({ kind: 'resized', trigger: current });
+    }
   }
 
   private placeBracket(req: PlaceOrderRequest): Awaitable<VenueResult<OrderView>> {
@@ -226,87 +223,17 @@ export class TriggerVenue extends TriggerEvents implements TradingVenuePort {
         });
         this.entries.set(r.value.orderId, { filled: 0 });
         for (const leg of legs) {
-          this.tifs.set(leg.id, 'IOC');
+          this.setTif(leg.id, 'IOC');
           this.save(leg);
         }
         this.replay(held);
-        for (const leg of legs) {
-          const current = this.book.get(leg.id);
-          if (current && !this.announced.has(leg.id)) this.act({ kind: 'resized', trigger: current });
-        }
-      } else this.replay(held);
+        return this.afterDurable(
+          r,
+          legs.map((l) => l.id),
+        );
+      }
+      this.replay(held);
       return r;
     });
-  }
-
-  // --- hooks for TriggerEvents -----------------------------------------------------------------
-  protected market(symbol: string): Market | undefined {
-    let market = this.markets.get(symbol);
-    if (!market) {
-      const spec = this.options.inner.instruments().find((i) => i.symbol === symbol);
-      if (!spec) return undefined;
-      this.markets.set(symbol, (market = marketOf(spec)));
-    }
-    return market;
-  }
-
-  protected inner(): TradingVenuePort {
-    return this.options.inner;
-  }
-
-  protected now(): number {
-    return this.options.now();
-  }
-
-  protected tifOf(id: string): TimeInForce {
-    return this.tifs.get(id) ?? 'IOC';
-  }
-
-  protected save(trigger: Trigger, releasedAs: string | null = null): void {
-    const market = this.market(trigger.symbol);
-    if (!this.options.store || !market) return;
-    this.options.store.save(
-      toRecord(trigger, market.grid, {
-        timeInForce: this.tifOf(trigger.id) as TriggerRecord['timeInForce'],
-        entryOpen: trigger.parent !== null && this.entries.has(trigger.parent),
-        releasedAs,
-        at: this.options.now(),
-      }),
-    );
-  }
-
-  private newId(): string {
-    return this.options.ids?.() ?? `t${this.nextId++}`;
-  }
-
-  private restoreRecord(record: TriggerRecord): void {
-    const market = this.market(record.symbol);
-    const trigger = market ? fromRecord(record, market.grid) : null;
-    if (!trigger) {
-      this.log.warn('trigger record not restorable', { id: record.id, symbol: record.symbol });
-      return;
-    }
-    this.tifs.set(trigger.id, record.timeInForce);
-    if (record.state === 'armed' || record.state === 'waiting_entry') {
-      this.book.restore(trigger, record.entryOpen);
-      if (record.entryOpen && record.parent !== null && !this.entries.has(record.parent))
-        this.entries.set(record.parent, { filled: trigger.qty });
-      this.announced.add(trigger.id);
-    } else if (record.state === 'triggered' && record.releasedAs !== null) {
-      const meta: TriggerMeta = {
-        info: this.infoOf(trigger, 'triggered'),
-        clientOrderId: trigger.clientOrderId,
-      };
-      this.released.set(record.releasedAs, { triggerId: trigger.id, meta });
-      this.byTrigger.set(trigger.id, record.releasedAs);
-    }
-  }
-
-  protected act(action: TriggerAction): void {
-    this.enqueue([action]);
-  }
-
-  private viewOf(trigger: Trigger): OrderView {
-    return pendingView(trigger, this.market(trigger.symbol)!.grid, this.tifOf(trigger.id), this.paper);
   }
 }

@@ -11,6 +11,7 @@ import type {
   VenueEvent,
   VenueResult,
 } from '../../../../src-main/gateway/venue-port';
+import type { TriggerRecord } from '../../../../src-main/trading/triggers/records';
 import { TriggerVenue } from '../../../../src-main/trading/triggers/trigger-venue';
 import { ENGINE_SYMBOL, EngineVenue } from '../../../support/engine-venue';
 
@@ -358,5 +359,38 @@ describe('brackets on a sim-like venue', () => {
     expect(
       t.venue.placeOrder(t.order(t.alice, { side: 'sell', price: d('100'), bracket: { stopLoss: d('90') } })),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_PRICE' } });
+  });
+
+  it('after a restart, restored legs catch up with what their entry filled meanwhile', async () => {
+    const t = await setup();
+    const saved: TriggerRecord[] = [];
+    const durable = new TriggerVenue({
+      inner: t.engine,
+      now: () => t.engine.now,
+      store: { save: (r) => saved.push(r) },
+    });
+    await t.print('100');
+    const entry = ok(
+      durable.placeOrder(
+        t.order(t.alice, { price: d('100'), quantity: d('2'), bracket: { stopLoss: d('90') } }),
+      ) as VenueResult<OrderView>,
+    );
+    await settle();
+    // The entry fills 0.7 with nothing listening (the layer is down), then the layer restarts.
+    const latest = new Map(saved.map((r) => [r.id, r]));
+    ok(
+      t.engine.placeOrder(
+        t.order(t.taker, { side: 'sell', price: d('100'), quantity: d('0.7'), timeInForce: 'IOC' }),
+      ),
+    );
+    const restarted = new TriggerVenue({
+      inner: t.engine,
+      now: () => t.engine.now,
+      restored: [...latest.values()],
+    });
+    await settle();
+    expect(restarted.pending().map((p) => [p.kind, p.qty, p.parent])).toEqual([
+      ['stop_loss', 700, entry.orderId],
+    ]);
   });
 });
