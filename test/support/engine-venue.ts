@@ -8,6 +8,7 @@ import type { DecimalString } from '../../src-shared/domain';
 import { Engine, EventRecorder, type EngineEvent, type OrderSnapshot } from '../../src-main/core/engine';
 import { fromScaled } from '../../src-main/core/num';
 import type {
+  BookView,
   CanceledOrder,
   FillView,
   InstrumentSpec,
@@ -203,8 +204,18 @@ export class EngineVenue implements TradingVenuePort {
   newsHistory() {
     return [];
   }
-  books() {
-    return [];
+  books(depth: number, symbols?: readonly string[]): BookView[] {
+    return this.engine
+      .instrumentIds()
+      .filter((id) => !symbols || symbols.includes(id))
+      .map((symbol) => {
+        const grid = this.engine.instrument(symbol)!.grid;
+        const side = (s: 'buy' | 'sell') =>
+          this.engine
+            .depth(symbol, s, depth)
+            .map((l) => ({ px: grid.ticksToPrice(l.price), sz: grid.lotsToSize(l.qty), n: l.orders }));
+        return { symbol, time: this.now, bids: side('buy'), asks: side('sell') };
+      });
   }
 
   onEvent(listener: (e: VenueEvent) => void): () => void {
@@ -299,6 +310,8 @@ export class EngineVenue implements TradingVenuePort {
           },
         ];
       }
+      case 'level':
+        return [{ kind: 'book', symbol: e.instrument }];
       default:
         return [];
     }

@@ -147,6 +147,51 @@ describe('stop orders on a sim-like venue', () => {
     expect(ok(t.venue.openOrders(t.alice))).toEqual([]);
   });
 
+  it('a mark-price stop watches the mid of the best bid and ask, not prints', async () => {
+    const t = await setup();
+    const marked = new TriggerVenue({ inner: t.engine, now: () => t.engine.now, priceSource: 'mark' });
+    const quote = (side: 'buy' | 'sell', price: string) =>
+      ok(
+        marked.placeOrder(
+          t.order(t.mm, {
+            side,
+            price: d(price),
+            quantity: d(side === 'buy' && price === '99' ? '1' : '10'),
+          }),
+        ),
+      );
+    quote('buy', '99');
+    quote('buy', '95');
+    quote('sell', '101');
+    const stop = ok(
+      marked.placeOrder(
+        t.order(t.alice, {
+          side: 'sell',
+          orderType: 'stop_market',
+          triggerPrice: d('96'),
+          quantity: d('1'),
+          timeInForce: 'IOC',
+        }),
+      ),
+    );
+    // A seller sweeps the thin bid: prints at 99 and 95 (a last-price stop at 96 would fire);
+    // the mid is (95 + 101) / 2 = 98.
+    ok(
+      marked.placeOrder(
+        t.order(t.taker, { side: 'sell', price: d('95'), quantity: d('2'), timeInForce: 'IOC' }),
+      ),
+    );
+    await settle();
+    expect(marked.pending().map((p) => p.id)).toEqual([stop.orderId]);
+    // The quotes move down: mid (90 + 101) / 2 = 95.5 <= 96 fires it.
+    ok(await marked.cancelAll({ agentId: t.mm }));
+    quote('buy', '90');
+    quote('sell', '101');
+    await settle();
+    expect(marked.pending()).toEqual([]);
+    expect(t.btc()?.free).toBe('9'); // its market sell went to the bid at 90
+  });
+
   it('several stops reached by one print fire in the order they were placed', async () => {
     const t = await setup();
     await t.print('100');
