@@ -12,7 +12,8 @@ import {
   type PaperModelConfig,
   type PaperOrderSnapshot,
 } from '../core/paper';
-import { toUnits } from '../core/portfolio';
+import { MAX_UNITS, toUnits } from '../core/portfolio';
+import { fromScaled } from '../core/num';
 import type { Clock, Logger } from '../core/ports';
 import type { FillView, InstrumentSpec, OrderView, PortfolioView, VenueEvent } from '../gateway/venue-port';
 import type { StoredVenueState } from '../store/read/venue-state';
@@ -154,8 +155,12 @@ export abstract class PaperBook implements TriggerStore {
     const quote = this.ex.accounts.ledger.assets[this.ex.accounts.ledger.assetIndex(this.quote)];
     if (!quote) return { error: `${this.venue} has no ${this.quote} instrument` };
     const units = toUnits(capital, quote.decimals);
-    if (units === null || units <= 0)
-      return { error: `starting capital must be positive with at most ${quote.decimals} decimals` };
+    if (units === null || units <= 0) {
+      const max = fromScaled(BigInt(MAX_UNITS), quote.decimals);
+      return {
+        error: `starting capital must be positive, with at most ${quote.decimals} decimals, up to ${max}`,
+      };
+    }
     const grants: Array<[string, string]> = [[this.quote, capital], ...Object.entries(this.extras)];
     const account = this.ex.openAccount();
     const owner = this.ex.accounts.account(account)!;
