@@ -271,7 +271,8 @@ export abstract class PaperBook implements TriggerStore {
   // --- the live venue's feed -------------------------------------------------------------------
 
   protected onBookChange(symbol: string): void {
-    if (!this.ready || !this.markets.has(symbol)) return;
+    // After a storage failure nothing changes any more: memory must not run ahead of the ledger.
+    if (!this.ready || this.failure || !this.markets.has(symbol)) return;
     const { status, reader } = bookFeed(this.connector(), symbol);
     this.ex.onBook(symbol, this.clock.now(), status, reader);
     this.events.push({ kind: 'book', symbol });
@@ -279,7 +280,7 @@ export abstract class PaperBook implements TriggerStore {
   }
 
   protected onTrades(trades: readonly Trade[]): void {
-    if (!this.ready) return;
+    if (!this.ready || this.failure) return;
     for (const { symbol, print, view } of printsOf(trades, this.markets, this.log)) {
       this.lastPrint.set(symbol, print.ticks);
       this.events.push({ kind: 'trade', trade: view });
@@ -294,7 +295,7 @@ export abstract class PaperBook implements TriggerStore {
     return message;
   }
 
-  private fail(error: AppError): void {
+  protected fail(error: AppError): void {
     if (this.failure) return;
     this.failure = error;
     this.log.error('paper venue stopped: storage failed', { venue: this.venue, error: error.message });

@@ -256,7 +256,11 @@ export class PaperVenue extends PaperBook implements TradingVenuePort {
   private answer<T>(result: VenueResult<T>): Awaitable<VenueResult<T>> {
     let answer: Promise<VenueResult<T>> | null = null;
     this.flush((ticket) => {
-      answer = this.committed(ticket).then((failure) => (failure ? err(unavailable(failure)) : result));
+      answer = this.committed(ticket).then((failure) => {
+        if (!failure) return result;
+        this.fail(failure);
+        return err(unavailable(failure));
+      });
     });
     return answer ?? result;
   }

@@ -78,6 +78,8 @@ export class TriggerVenue extends TriggerState implements TradingVenuePort {
 
   // --- orders -------------------------------------------------------------------------------------
   placeOrder(req: PlaceOrderRequest): Awaitable<VenueResult<OrderView>> {
+    // A venue that is not running answers for itself (UNAVAILABLE and why).
+    if (!this.options.inner.available) return this.options.inner.placeOrder(req);
     if (req.orderType === 'stop_market' || req.orderType === 'stop_limit') return this.placeStop(req);
     if (req.bracket !== undefined) return this.placeBracket(req);
     return this.options.inner.placeOrder(req);
