@@ -5,12 +5,14 @@
  * they open. Both start the gateway through `startGateway()` here.
  */
 import type { Settings } from '../config/settings';
+import type { WorkerScript } from '../store/writer/client';
 import type { Clock, Logger, Timers } from '../core/ports';
 import type { RunningGateway } from '../gateway/gateway';
 import type { MarketDataPort } from '../gateway/market-data-port';
 import { GatewayRuntime } from '../gateway/runtime';
 import { unavailableMarketData, unavailableVenue } from '../gateway/unavailable';
 import type { VenuePort } from '../gateway/venue-port';
+import { composePaperVenues, type ComposedPaper } from '../paper/compose-paper';
 import type { ContractImplementation } from '../rpc/handlers';
 import { ContractServer } from '../rpc/server';
 import { createGatewayService } from '../services/gateway-service';
@@ -30,6 +32,8 @@ export interface AppEnvironment {
   readonly log: Logger;
   /** Path of an ABI-specific better-sqlite3 addon (Electron); undefined means node_modules' own. */
   readonly sqliteBinding?: string;
+  /** The store writer's worker entry (tests running from source); default: the built one. */
+  readonly storeWorker?: WorkerScript;
 }
 
 export interface ComposeOptions {
@@ -42,6 +46,8 @@ export interface ComposedApp {
   /** The merged implementation, for transports and for tests that wrap a handler. */
   readonly implementation: ContractImplementation;
   readonly gateway: GatewayRuntime;
+  /** Paper venues (`paper:<id>`) on the enabled live venues' books; not yet wired to the gateway. */
+  readonly paper: ComposedPaper;
   /** Starts the agents' gateway; resolves with it, or null if it could not start (logged). */
   startGateway(): Promise<RunningGateway | null>;
   stop(): Promise<void>;
@@ -62,6 +68,20 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     connectors,
   });
   void market.watchConfigured(configuredSymbols(env.settings));
+
+  // PAPER VENUES (src-main/paper): one `paper:<id>` per enabled live venue, trading against its
+  // live book, persisted in the ledger. Built and started here; handing them to the gateway and
+  // the trading services is the trading service registry's job.
+  const paper = composePaperVenues({
+    settings: env.settings,
+    connectors,
+    clock: env.clock,
+    timers: env.timers,
+    log: env.log.child({ component: 'paper' }),
+    dataDir: env.dataDir,
+    sqliteBinding: env.sqliteBinding,
+    storeWorker: env.storeWorker,
+  });
 
   const system = createSystemService({
     clock: env.clock,
@@ -107,9 +127,11 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     server,
     implementation,
     gateway,
+    paper,
     startGateway: () => gateway.start(),
     stop: async () => {
       await gateway.stop();
+      await paper.stop();
       market.stop();
     },
   };

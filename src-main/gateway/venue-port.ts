@@ -20,7 +20,14 @@
  *   MarketDataPort (venue id "sim"); this port only serves what bots trade with.
  * - test/support/venue-port-conformance.ts is a test suite any implementation can be run through.
  */
-import type { DecimalString, OrderType, Side, TimeInForce } from '../../src-shared/domain';
+import type {
+  DecimalString,
+  NoFillReason,
+  OrderType,
+  QueueConfidence,
+  Side,
+  TimeInForce,
+} from '../../src-shared/domain';
 
 export type Awaitable<T> = T | Promise<T>;
 
@@ -89,20 +96,61 @@ export interface RegisteredAgent {
   readonly created: boolean;
 }
 
+/**
+ * Order types a port accepts. `stop_market` and `stop_limit` are trigger orders: they wait, off the
+ * book, until the last trade price reaches `triggerPrice` (a buy stop fires when the price rises to
+ * it, a sell stop when it falls to it), then release a market (IOC) or limit (GTC, at `price`)
+ * order. Venues do not implement them themselves: the trigger layer (src-main/trading/triggers)
+ * adds them, and brackets, to any VenuePort.
+ */
+export type PortOrderType = OrderType | 'stop_market' | 'stop_limit';
+
 export interface PlaceOrderRequest {
   readonly agentId: string;
   readonly symbol: string;
   readonly side: Side;
-  readonly orderType: OrderType;
-  /** Present for limit orders, absent for market orders. */
+  readonly orderType: PortOrderType;
+  /** Present for limit and stop_limit orders, absent for market and stop_market orders. */
   readonly price?: DecimalString;
   readonly quantity: DecimalString;
-  /** Market orders are IOC or FOK. */
+  /** Market orders are IOC or FOK. Stop orders: IOC (stop_market) or GTC (stop_limit). */
   readonly timeInForce: TimeInForce;
   readonly clientOrderId?: string;
+  /** stop_market / stop_limit only (required there): the trade price that fires the order. */
+  readonly triggerPrice?: DecimalString;
+  /**
+   * Limit or market orders only: take-profit and/or stop-loss legs closing what this entry opens.
+   * Legs are sized to the entry's filled quantity (re-sized on partial fills), fire on trade
+   * prices (take-profit when the price reaches the target, stop-loss when it reaches the stop),
+   * release market orders, and cancel each other (OCO). An entry canceled with nothing filled
+   * cancels its legs. Each leg is an order of its own (see OrderView.trigger).
+   */
+  readonly bracket?: { readonly takeProfit?: DecimalString; readonly stopLoss?: DecimalString };
 }
 
 export type OrderStatus = 'open' | 'filled' | 'canceled';
+
+/** A trigger order or bracket leg, as shown on its OrderView. */
+export interface TriggerInfo {
+  readonly type: 'stop_market' | 'stop_limit' | 'take_profit' | 'stop_loss';
+  readonly triggerPrice: DecimalString;
+  /**
+   * waiting_entry: a bracket leg whose entry has not filled yet (quantity "0");
+   * pending: armed, waiting for its price; triggered: fired, the view now follows the order it
+   * released (same orderId).
+   */
+  readonly state: 'waiting_entry' | 'pending' | 'triggered';
+  /** Bracket legs: the entry order and the other leg. */
+  readonly parentOrderId?: string;
+  readonly siblingOrderId?: string;
+}
+
+/** A resting paper order's estimated place in the live venue's queue at its price. */
+export interface QueueEstimate {
+  /** Visible size ahead of it, in base units. */
+  readonly ahead: DecimalString;
+  readonly confidence: QueueConfidence;
+}
 
 /** The state of one order right after a call or event. */
 export interface OrderView {
@@ -121,6 +169,17 @@ export interface OrderView {
   /** open = resting (possibly partly filled); canceled includes an IOC/market remainder. */
   readonly status: OrderStatus;
   readonly time: number;
+  /**
+   * A pending trigger order reports the type it will release (market for stop_market and legs,
+   * limit for stop_limit) and says what it waits for here.
+   */
+  readonly trigger?: TriggerInfo;
+  /** Paper venues: always true, so a paper order is never taken for a live one. */
+  readonly paper?: true;
+  /** Resting paper orders: estimated queue position (see src-main/core/paper/queue.ts). */
+  readonly queue?: QueueEstimate;
+  /** Open paper and trigger orders: why the order is not filling right now. */
+  readonly noFillReason?: NoFillReason;
 }
 
 export interface CancelOrderRequest {
@@ -167,6 +226,8 @@ export interface PortfolioView {
   readonly realizedPnl?: DecimalString;
   readonly unrealizedPnl?: DecimalString;
   readonly time: number;
+  /** Paper venues: always true. */
+  readonly paper?: true;
 }
 
 export interface AgentSummary {
@@ -227,6 +288,8 @@ export interface FillView {
   readonly fee: DecimalString;
   readonly feeAsset: string;
   readonly time: number;
+  /** Paper venues: always true. */
+  readonly paper?: true;
 }
 
 export type CancelReason = 'requested' | 'ioc_remainder' | 'venue';

@@ -6,7 +6,10 @@ import { z } from 'zod';
 
 export const VenueIdSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'venue ids are lower-case slugs such as "binance-usdm"')
+  .regex(
+    /^(paper:)?[a-z][a-z0-9-]{0,31}$/,
+    'venue ids are lower-case slugs such as "binance-usdm" (paper venues: "paper:binance")',
+  )
   .brand<'VenueId'>();
 export type VenueId = z.infer<typeof VenueIdSchema>;
 

@@ -94,7 +94,12 @@ export class FakeVenue extends FakeVenueState implements VenuePort {
     return this.answer(() => this.doCancel(request));
   }
 
-  private doPlace(r: PlaceOrderRequest): VenueResult<OrderView> {
+  private doPlace(request: PlaceOrderRequest): VenueResult<OrderView> {
+    const orderType = request.orderType;
+    // Trigger orders and brackets are the trigger layer's job (src-main/trading/triggers).
+    if ((orderType !== 'limit' && orderType !== 'market') || request.bracket !== undefined)
+      return reject('INVALID_PRICE', 'trigger orders need the trigger layer');
+    const r = { ...request, orderType };
     if (!this.agentsById.has(r.agentId)) return reject('UNKNOWN_AGENT', `no agent ${r.agentId}`);
     const instrument = this.grids.get(r.symbol);
     const book = this.bookBySymbol.get(r.symbol);
