@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { describeIssues } from '../../src-shared/contract';
 import { appError, err, ok, type Result } from '../../src-shared/result';
 import { isLoopbackOrigin } from '../net/loopback-policy';
+import { SimSettingsSchema } from './sim-settings';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -43,6 +44,8 @@ export const SettingsSchema = z
       .strict()
       .default({ port: 7421, allowedOrigins: [] }),
     venues: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), VenueSettingsSchema).default({}),
+    /** The simulated venue (see sim-settings.ts). */
+    sim: SimSettingsSchema.default(() => SimSettingsSchema.parse({})),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
