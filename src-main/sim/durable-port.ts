@@ -93,8 +93,9 @@ export class DurableVenuePort implements VenuePort {
   private answer<T>(run: () => VenueResult<T>): VenueResult<T> | Promise<VenueResult<T>> {
     const result = run();
     if (this.journal.synchronous) return result;
+    // A rejection changed nothing: it only waits for the answers before it (call order).
     return this.journal.whenCommitted(this.journal.lastTicket).then((committed) =>
-      committed.ok
+      committed.ok || !result.ok
         ? result
         : {
             ok: false as const,

@@ -18,7 +18,7 @@ import { bootstrapAccounts } from './bootstrap';
 import { genesisMismatch, simConfig, type Genesis, type SimConfig } from './config';
 import { SimDriver, type SimCheckpoint } from './driver';
 import { DurableVenuePort } from './durable-port';
-import { JournalSlot, MemoryJournal, StoreJournal } from './journal';
+import { JournalSlot, MemoryJournal, StoreJournal, type Journal } from './journal';
 import { MarketModel, type SimNews } from './market-model';
 import { EngineMarketView } from './market-view';
 import { OrderRegistry } from './orders';
@@ -28,7 +28,7 @@ import { SeededRandom } from './random';
 import { SimVenue } from './venue';
 
 export type SimPersistence =
-  | { readonly kind: 'memory'; readonly journal?: MemoryJournal; readonly replay?: Iterable<JournalRow> }
+  | { readonly kind: 'memory'; readonly journal?: Journal; readonly replay?: Iterable<JournalRow> }
   | {
       readonly kind: 'sqlite';
       readonly dataDir: string;

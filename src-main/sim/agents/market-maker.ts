@@ -65,15 +65,19 @@ export class MarketMaker extends BuiltinAgent<Params> {
     if (open.ok)
       for (const o of open.value)
         if (o.symbol === inst.symbol && o.clientOrderId) mine.set(o.clientOrderId, o);
+    const bid = ctx.market.bestBid(inst.symbol);
+    const ask = ctx.market.bestAsk(inst.symbol);
     let askBudget = this.freeLots(ctx, inst);
     let bidBudget = this.freeCash(ctx, inst);
     for (let i = 0; i < p.levels; i++) {
       const offset = (p.spreadBps + i * p.stepBps) / 10_000;
       for (const side of ['buy', 'sell'] as const) {
-        const ticks = Math.max(
-          1,
-          side === 'buy' ? Math.floor(center * (1 - offset)) : Math.ceil(center * (1 + offset)),
-        );
+        // Never cross the touch: a post-only quote that would trade is refused, and a refused
+        // amend would leave that side thinner exactly when the price jumps.
+        const ticks =
+          side === 'buy'
+            ? Math.max(1, Math.min(Math.floor(center * (1 - offset)), (ask ?? Infinity) - 1))
+            : Math.max((bid ?? 0) + 1, Math.ceil(center * (1 + offset)));
         const id = `${inst.symbol}:${side === 'buy' ? 'b' : 'a'}${i}`;
         const existing = mine.get(id);
         if (existing) {

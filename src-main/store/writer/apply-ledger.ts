@@ -42,15 +42,15 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
   const news = db.prepare('INSERT INTO news (venue, ts, symbol, headline, sentiment) VALUES (?, ?, ?, ?, ?)');
   // Children before parents (foreign keys); fills and snapshots hang off accounts and instruments.
   const resetVenue = [
-    'DELETE FROM journal WHERE venue = ?1',
-    'DELETE FROM order_events WHERE venue = ?1',
-    'DELETE FROM orders WHERE venue = ?1',
-    'DELETE FROM fills WHERE instrument_id IN (SELECT id FROM instruments WHERE venue = ?1)',
-    'DELETE FROM balance_changes WHERE account_id IN (SELECT id FROM accounts WHERE venue = ?1)',
-    'DELETE FROM portfolio_snapshots WHERE account_id IN (SELECT id FROM accounts WHERE venue = ?1)',
-    'DELETE FROM news WHERE venue = ?1',
-    'DELETE FROM accounts WHERE venue = ?1',
-    'DELETE FROM instruments WHERE venue = ?1',
+    'DELETE FROM journal WHERE venue = ?',
+    'DELETE FROM order_events WHERE venue = ?',
+    'DELETE FROM orders WHERE venue = ?',
+    'DELETE FROM fills WHERE instrument_id IN (SELECT id FROM instruments WHERE venue = ?)',
+    'DELETE FROM balance_changes WHERE account_id IN (SELECT id FROM accounts WHERE venue = ?)',
+    'DELETE FROM portfolio_snapshots WHERE account_id IN (SELECT id FROM accounts WHERE venue = ?)',
+    'DELETE FROM news WHERE venue = ?',
+    'DELETE FROM accounts WHERE venue = ?',
+    'DELETE FROM instruments WHERE venue = ?',
   ].map((sql) => db.prepare(sql));
 
   const write = (op: LedgerOp): void => {
