@@ -198,7 +198,7 @@ export function describeVenuePortConformance(
       });
       expect(expectOk(await venue.openOrders(alice.agentId))).toEqual([]);
       expect(expectOk(await venue.cancelAll({ agentId: alice.agentId }))).toEqual({ canceled: 0 });
-      expect(expectOk(await venue.portfolio(alice.agentId)).lockedCash).toBe('0');
+      expect(expectOk(venue.portfolio(alice.agentId)).lockedCash).toBe('0');
       expect(await venue.openOrders('no-such-agent')).toMatchObject({
         ok: false,
         error: { code: 'UNKNOWN_AGENT' },
