@@ -41,6 +41,23 @@ export type SimInstrumentSettings = z.infer<typeof SimInstrumentSchema>;
 export const STRATEGIES = ['market-maker', 'noise', 'momentum', 'news'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
+/** The `params` each strategy accepts (defaults and meaning: src-main/sim/agents/<strategy>.ts). */
+export const STRATEGY_PARAMS: Record<Strategy, readonly string[]> = {
+  'market-maker': [
+    'levels',
+    'spreadBps',
+    'stepBps',
+    'orderNotional',
+    'skewBps',
+    'refreshSteps',
+    'requoteBps',
+    'lag',
+  ],
+  noise: ['ratePerSec', 'marketShare', 'minNotional', 'maxNotional', 'restSec', 'improveTicks'],
+  momentum: ['fastSteps', 'slowSteps', 'thresholdBps', 'orderNotional', 'maxNotional', 'checkSteps'],
+  news: ['minDelaySteps', 'maxDelaySteps', 'notional'],
+};
+
 export const SimAgentSchema = z
   .object({
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,31}$/, '1-32 letters, digits, space, _ . -'),
@@ -174,6 +191,13 @@ export const SimSettingsSchema = z
       if (names.has(a.name))
         ctx.addIssue({ code: 'custom', message: `agent name "${a.name}" is used twice or reserved` });
       names.add(a.name);
+      const unknown = Object.keys(a.params).filter((k) => !STRATEGY_PARAMS[a.strategy].includes(k));
+      if (unknown.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `agent ${a.name}: unknown ${a.strategy} parameter(s) ${unknown.join(', ')}`,
+        });
+      }
       for (const s of a.symbols ?? []) {
         if (!symbols.has(s))
           ctx.addIssue({ code: 'custom', message: `agent ${a.name}: unknown symbol ${s}` });
