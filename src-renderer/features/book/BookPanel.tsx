@@ -15,7 +15,10 @@ export function BookPanel() {
   const selection = useSelection();
   const onSelect = useSelect();
   const venues = useRequest('venues.list', {});
-  const live = venues?.ok ? venues.value.filter((v) => v.kind === 'live' && v.enabled) : [];
+  // The simulated venue and every enabled live venue have books to show.
+  const live = venues?.ok
+    ? venues.value.filter((v) => v.kind === 'simulated' || (v.kind === 'live' && v.enabled))
+    : [];
   const [venue, setVenue] = useState('');
   const [symbol, setSymbol] = useState('');
   const chosenVenue = venue || selection?.venue || live[0]?.id || '';

@@ -1,14 +1,18 @@
 /**
  * The linked instrument: one selection for the whole workspace. Every panel that shows an
  * instrument follows it; changing it anywhere (picker, palette, a click in a list) changes it
- * everywhere. Persisted with the UI preferences.
+ * everywhere. Persisted with the UI preferences; until the user picks one, it is the simulated venue's
+ * BTC-USD (alive on first launch, no network needed).
  */
 import { useCallback } from 'react';
 import type { InstrumentSelection } from '../../../src-shared/contract';
 import { usePrefs, usePrefsStore } from '../prefs/PrefsContext';
 
-export function useSelection(): InstrumentSelection | null {
-  return usePrefs().selection;
+/** The instrument panels follow when nothing was chosen yet: the simulated venue's BTC-USD. */
+export const DEFAULT_SELECTION = { venue: 'sim', symbol: 'BTC-USD' } as InstrumentSelection;
+
+export function useSelection(): InstrumentSelection {
+  return usePrefs().selection ?? DEFAULT_SELECTION;
 }
 
 export function useSelect(): (selection: InstrumentSelection) => void {

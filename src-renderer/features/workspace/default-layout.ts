@@ -11,6 +11,14 @@ export function applyDefaultLayout(api: DockviewApi): void {
   };
   add('venues');
   add('book', { referencePanel: 'venues', direction: 'right' });
+  add('ticket', { referencePanel: 'book', direction: 'right' });
+  add('orders', { referencePanel: 'venues', direction: 'below' });
+  add('fills', { referencePanel: 'orders', direction: 'within' });
+  add('portfolio', { referencePanel: 'ticket', direction: 'below' });
+  add('agents', { referencePanel: 'orders', direction: 'right' });
+  add('news', { referencePanel: 'agents', direction: 'within' });
+  api.getPanel('orders')?.api.setActive();
+  api.getPanel('agents')?.api.setActive();
 }
 
 /** Opens a panel (or brings it to the front if it is already open). */

@@ -5,6 +5,12 @@
 import type { ComponentType } from 'react';
 import { BookPanel } from '../book/BookPanel';
 import { KeymapPanel } from '../hotkeys/KeymapPanel';
+import { AgentsPanel } from '../sim/AgentsPanel';
+import { NewsPanel } from '../sim/NewsPanel';
+import { FillsPanel } from '../trading/FillsPanel';
+import { OrdersPanel } from '../trading/OrdersPanel';
+import { PortfolioPanel } from '../trading/PortfolioPanel';
+import { TicketPanel } from '../trading/TicketPanel';
 import { VenueList } from '../venues/VenueList';
 
 export interface PanelDef {
@@ -17,6 +23,12 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'venues', title: 'Venues', Component: VenueList },
   { id: 'book', title: 'Order book', Component: BookPanel },
   { id: 'keymap', title: 'Keymap', Component: KeymapPanel },
+  { id: 'ticket', title: 'Ticket', Component: TicketPanel },
+  { id: 'orders', title: 'Open orders', Component: OrdersPanel },
+  { id: 'fills', title: 'Fills', Component: FillsPanel },
+  { id: 'portfolio', title: 'Portfolio', Component: PortfolioPanel },
+  { id: 'agents', title: 'Agents', Component: AgentsPanel },
+  { id: 'news', title: 'News', Component: NewsPanel },
 ];
 
 export const PANEL_BY_ID: ReadonlyMap<string, PanelDef> = new Map(PANELS.map((p) => [p.id, p]));
