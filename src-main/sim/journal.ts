@@ -14,6 +14,8 @@ import type { StoreWriter } from '../store/writer/client';
 import type { LedgerOp } from '../store/writer/ops';
 
 export interface Journal {
+  /** False for a journal that keeps nothing: the pipeline then builds no entries or projections. */
+  readonly records: boolean;
   /** True when writes are acknowledged immediately (no Promise needed). */
   readonly synchronous: boolean;
   /** False under backpressure or after a failure: refuse new commands (retryable). */
@@ -31,6 +33,7 @@ export interface Journal {
 }
 
 export class MemoryJournal implements Journal {
+  readonly records: boolean = true;
   readonly synchronous = true;
   readonly accepting = true;
   readonly failure = null;
@@ -64,7 +67,13 @@ export class MemoryJournal implements Journal {
   }
 }
 
+/** Keeps nothing (settings `sim.persistence: "memory"` without replay needs, benchmarks' baseline). */
+export class NullJournal extends MemoryJournal {
+  override readonly records: boolean = false;
+}
+
 export class StoreJournal implements Journal {
+  readonly records = true;
   readonly synchronous = false;
   private ticket = 0;
 
@@ -120,6 +129,9 @@ export class JournalSlot implements Journal {
     return this.inner;
   }
 
+  get records(): boolean {
+    return this.inner?.records ?? true;
+  }
   get synchronous(): boolean {
     return this.inner?.synchronous ?? false;
   }

@@ -6,7 +6,7 @@
  * An order leaves the registry at the end of the command that closed it.
  */
 import type { OrderType, Side, TimeInForce } from '../../src-shared/domain';
-import type { FillView } from '../gateway/venue-port';
+import type { FillView, OrderView } from '../gateway/venue-port';
 
 export type LiveStatus = 'open' | 'filled' | 'canceled' | 'expired';
 
@@ -26,6 +26,8 @@ export interface LiveOrder {
   readonly createdTs: number;
   updatedTs: number;
   status: LiveStatus;
+  /** The order's view as last built; cleared whenever the order changes (views are costly). */
+  view: OrderView | null;
 }
 
 const FILLS_KEPT = 200;

@@ -68,17 +68,21 @@ export class CommandPipeline {
       for (const listener of this.replayListeners) listener(replayed);
       return { result, ticket: 0, orders: replayed.orders };
     }
-    const outputs = this.processor.process(events, { ops: true, events: this.listeners.size > 0 });
-    const ops = outputs.ops!;
-    ops.unshift({
-      op: 'journal',
-      venue: SIM_VENUE,
-      seq: this.seq,
-      ts: cmd.ts,
-      kind: cmd.kind,
-      body: JSON.stringify(cmd),
-    });
-    const ticket = this.journal.write(ops);
+    const records = this.journal.records;
+    const outputs = this.processor.process(events, { ops: records, events: this.listeners.size > 0 });
+    let ticket = this.journal.lastTicket;
+    if (records) {
+      const ops = outputs.ops!;
+      ops.unshift({
+        op: 'journal',
+        venue: SIM_VENUE,
+        seq: this.seq,
+        ts: cmd.ts,
+        kind: cmd.kind,
+        body: JSON.stringify(cmd),
+      });
+      ticket = this.journal.write(ops);
+    }
     for (const listener of this.listeners) listener(outputs, ticket);
     return { result, ticket, orders: outputs.orders };
   }
@@ -87,6 +91,7 @@ export class CommandPipeline {
   append(kind: `sim.${string}`, ts: number, body: unknown, extra: LedgerOp[] = []): number {
     if (this.replaying) throw new Error('cannot append while replaying');
     this.seq += 1;
+    if (!this.journal.records) return this.journal.lastTicket;
     const op: LedgerOp = {
       op: 'journal',
       venue: SIM_VENUE,
@@ -100,6 +105,7 @@ export class CommandPipeline {
 
   /** Writes projections that are not journal entries (e.g. portfolio snapshots). */
   project(ops: LedgerOp[]): number {
+    if (!this.journal.records) return this.journal.lastTicket;
     return this.journal.write(ops);
   }
 

@@ -113,6 +113,7 @@ export class EventProcessor {
             createdTs: e.ts,
             updatedTs: e.ts,
             status: 'open',
+            view: null,
           };
           this.orders.add(order);
           touched.add(order);
@@ -190,6 +191,7 @@ export class EventProcessor {
           break;
       }
     }
+    for (const order of touched) order.view = null;
     if (ops) for (const order of touched) ops.push(this.orderRow(order));
     this.orders.sweep(touched);
     if (out) {

@@ -13,12 +13,13 @@ import type { JournalRow } from '../store/read/journal';
 import { readJournal } from '../store/read/journal';
 import { StoreWriter, type WorkerScript } from '../store/writer/client';
 import { AccountBook } from './accounts';
+import { CachedGrid } from './cached-grid';
 import { createAgent, type BuiltinAgent } from './agents';
 import { bootstrapAccounts } from './bootstrap';
 import { genesisMismatch, simConfig, type Genesis, type SimConfig } from './config';
 import { SimDriver, type SimCheckpoint } from './driver';
 import { DurableVenuePort } from './durable-port';
-import { JournalSlot, MemoryJournal, StoreJournal, type Journal } from './journal';
+import { JournalSlot, NullJournal, StoreJournal, type Journal } from './journal';
 import { MarketModel, type SimNews } from './market-model';
 import { EngineMarketView } from './market-view';
 import { OrderRegistry } from './orders';
@@ -78,10 +79,7 @@ export class SimRuntime {
     });
     const accounts = new AccountBook(this.config.valuation);
     const orders = new OrderRegistry();
-    const decimals = {
-      instrument: (id: string) => this.engine.instrument(id)!,
-      assetDecimals: (asset: string) => this.engine.assetDecimals(asset)!,
-    };
+    const decimals = decimalSource(this.engine);
     this.pipeline = new CommandPipeline(
       this.engine,
       this.slot,
@@ -92,6 +90,7 @@ export class SimRuntime {
       impact: Number(settings.news.impact),
     });
     this.venue = new SimVenue({
+      decimals,
       pipeline: this.pipeline,
       accounts,
       orders,
@@ -162,7 +161,7 @@ export class SimRuntime {
       this.slot.attach(new StoreJournal(this.writer));
       rows = readJournal(p.dataDir, SIM_VENUE, p.nativeBinding);
     } else {
-      this.slot.attach(p.journal ?? new MemoryJournal());
+      this.slot.attach(p.journal ?? new NullJournal());
       rows = p.replay ?? [];
     }
     const started = Date.now();
@@ -247,6 +246,20 @@ export class SimRuntime {
     await this.slot.flush();
     await this.writer?.close();
   }
+}
+
+/** Instruments with memoizing grids (see cached-grid.ts) and asset decimals, for the processor and views. */
+export function decimalSource(engine: Engine) {
+  const infos = new Map(
+    engine.instrumentIds().map((id) => {
+      const info = engine.instrument(id)!;
+      return [id, { ...info, grid: CachedGrid.of(info.grid) }] as const;
+    }),
+  );
+  return {
+    instrument: (id: string) => infos.get(id) ?? engine.instrument(id)!,
+    assetDecimals: (asset: string) => engine.assetDecimals(asset)!,
+  };
 }
 
 function strip(genesis: Genesis & { seed?: number }): Genesis {

@@ -36,11 +36,12 @@ import { accountLabel, type AccountBook, type AccountKind, type SimAccount } fro
 import type { MarketModel, SimNews } from './market-model';
 import type { OrderRegistry } from './orders';
 import type { CommandPipeline } from './pipeline';
-import { SIM_VENUE } from './processor';
+import { SIM_VENUE, type DecimalSource } from './processor';
 import { accepted, fromEngine, rejected, toLots, toTicks } from './rejections';
 import { bookView, orderView, portfolioView } from './views';
 
 export interface SimVenueDeps {
+  readonly decimals: DecimalSource;
   readonly pipeline: CommandPipeline;
   readonly accounts: AccountBook;
   readonly orders: OrderRegistry;
@@ -64,7 +65,7 @@ export class SimVenue implements VenuePort {
   private readonly infos = new Map<string, InstrumentInfo>();
 
   constructor(private readonly deps: SimVenueDeps) {
-    for (const spec of deps.specs) this.infos.set(spec.symbol, deps.pipeline.engine.instrument(spec.symbol)!);
+    for (const spec of deps.specs) this.infos.set(spec.symbol, deps.decimals.instrument(spec.symbol));
     deps.pipeline.onOutput((outputs, ticket) => {
       const now = this.deps.clock.now();
       for (const symbol of outputs.books) this.bookTimes.set(symbol, now);
@@ -320,7 +321,7 @@ export class SimVenue implements VenuePort {
     const engine = this.deps.pipeline.engine;
     return (symbols ?? [...this.infos.keys()])
       .filter((s) => this.infos.has(s))
-      .map((s) => bookView(engine, s, depth, this.bookTimes.get(s) ?? 0));
+      .map((s) => bookView(engine, this.infos.get(s)!.grid, s, depth, this.bookTimes.get(s) ?? 0));
   }
 
   onEvent(listener: TicketedListener): () => void {

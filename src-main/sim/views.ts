@@ -11,7 +11,13 @@ import type { BookLevel, BookView, OrderView, PortfolioView, PositionView } from
 import type { SimAccount } from './accounts';
 import type { LiveOrder } from './orders';
 
+/** The order's view (cached on the order until it changes). */
 export function orderView(o: LiveOrder, agentId: string, grid: Grid): OrderView {
+  o.view ??= buildOrderView(o, agentId, grid);
+  return o.view;
+}
+
+function buildOrderView(o: LiveOrder, agentId: string, grid: Grid): OrderView {
   const status = o.status === 'open' ? 'open' : o.status === 'filled' ? 'filled' : 'canceled';
   return {
     orderId: String(o.orderId),
@@ -85,8 +91,7 @@ export function portfolioView(ctx: PortfolioContext, owner: SimAccount): Portfol
   };
 }
 
-export function bookView(engine: Engine, symbol: string, depth: number, time: number): BookView {
-  const grid = engine.instrument(symbol)!.grid;
+export function bookView(engine: Engine, grid: Grid, symbol: string, depth: number, time: number): BookView {
   const side = (s: 'buy' | 'sell'): BookLevel[] =>
     engine.depth(symbol, s, depth).map((l) => ({
       px: grid.ticksToPrice(l.price),
