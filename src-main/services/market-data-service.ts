@@ -12,12 +12,12 @@ import type { Clock, Disposer, Logger, Timers } from '../core/ports';
 import type { RequestHandler, StreamOpener } from '../rpc/handlers';
 import type { VenueDescriptor } from '../venues/catalog';
 import type { DepthSnapshot, Trade, VenueConnector } from '../venues/kit';
-import type { Candle } from '../core/candles';
 import type { MarketDataPort } from '../gateway/market-data-port';
 import { viewFromRest, viewFromState } from './market/book-view';
 import { CandleBook } from './market/candle-book';
+import { candleStreamOpener } from './market/candle-stream';
 import { Coalescer } from './market/coalescer';
-import { createL2Port } from './market/l2-port';
+import { createL2Port, TradeFanout } from './market/l2-port';
 
 export interface MarketDataDeps {
   readonly clock: Clock;
@@ -43,7 +43,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
   const watchCounts = new Map<string, number>();
   const recentTrades = new Map<string, TradeView[]>();
   const tradeListeners = new Map<string, Set<(trades: TradeView[]) => void>>();
-  const rawTradeListeners = new Map<string, Set<(trades: readonly Trade[]) => void>>();
+  const fanout = new TradeFanout();
   const candles = new CandleBook();
   const disposers: Disposer[] = [];
   const key = (venue: string, symbol: string) => `${venue}|${symbol}`;
@@ -63,11 +63,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
           const kept = [...views.toReversed(), ...(recentTrades.get(k) ?? [])].slice(0, TRADES_KEPT);
           recentTrades.set(k, kept);
           for (const listener of tradeListeners.get(k) ?? []) listener(views);
-          const raw = rawTradeListeners.get(k);
-          if (raw?.size) {
-            const own = trades.filter((t) => t.symbol === symbol);
-            for (const listener of raw) listener(own);
-          }
+          fanout.publish(connector.venue, symbol, trades);
         }
       }),
     );
@@ -243,44 +239,15 @@ export function createMarketDataService(deps: MarketDataDeps) {
     });
   };
 
-  const candleStream: StreamOpener<'market.candles'> = (params, emit) => {
-    const connector = connectorFor(params.venue);
-    if (!connector.ok) return connector;
-    const c = connector.value;
-    let symbol = params.symbol;
-    let acquired = false;
-    let closed = false;
-    let stopListening: Disposer = () => {};
-    // Changed candles by open time; a flush sends each once, newest state wins.
-    let changed = new Map<number, Candle>();
-    const coalescer = new Coalescer(deps.clock, deps.timers, bookInterval, () => {
-      if (changed.size === 0) return;
-      const batch = [...changed.values()].sort((a, b) => a.openTime - b.openTime);
-      changed = new Map();
-      emit({ candles: batch });
-    });
-    void acquire(c, params.symbol).then((result) => {
-      if (!result.ok || closed) {
-        if (result.ok) release(c, result.value);
-        return;
-      }
-      acquired = true;
-      symbol = result.value;
-      stopListening = candles.listen(c.venue, symbol, params.intervalSec, (candle) => {
-        changed.set(candle.openTime, candle);
-        coalescer.poke();
-      });
-    });
-    return ok({
-      snapshot: () => ({ candles: candles.candles(c.venue, symbol, params.intervalSec) }),
-      dispose: () => {
-        closed = true;
-        coalescer.dispose();
-        stopListening();
-        if (acquired) release(c, symbol);
-      },
-    });
-  };
+  const candleStream = candleStreamOpener({
+    clock: deps.clock,
+    timers: deps.timers,
+    intervalMs: bookInterval,
+    candles,
+    connectorFor,
+    acquire,
+    release,
+  });
 
   const marketDataPort: MarketDataPort = createL2Port({
     connectors: deps.connectors,
@@ -288,13 +255,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
     timers: deps.timers,
     acquire,
     release,
-    onTrades: (venue, symbol, listener) => {
-      const k = key(venue, symbol);
-      let set = rawTradeListeners.get(k);
-      if (!set) rawTradeListeners.set(k, (set = new Set()));
-      set.add(listener);
-      return () => set.delete(listener);
-    },
+    onTrades: (venue, symbol, listener) => fanout.add(venue, symbol, listener),
   });
 
   const healthState = () => ({

@@ -16,9 +16,10 @@ import type { LedgerOp } from '../store/writer/ops';
 import type { Trade } from '../venues/kit';
 import type { AccountBook } from './accounts';
 import type { LiveOrder, OrderRegistry } from './orders';
+import { orderEvent, orderRow, SIM_VENUE } from './rows';
 import { orderView } from './views';
 
-export const SIM_VENUE = 'sim';
+export { SIM_VENUE };
 
 export interface Outputs {
   readonly ops: LedgerOp[] | null;
@@ -119,7 +120,7 @@ export class EventProcessor {
           touched.add(order);
           const grid = this.instrument(e.instrument).grid;
           ops?.push(
-            this.orderEvent(
+            orderEvent(
               e.orderId,
               e.ts,
               'accepted',
@@ -146,7 +147,7 @@ export class EventProcessor {
             touched.add(order);
           }
           const reason = e.type === 'canceled' ? e.reason : 'fok';
-          ops?.push(this.orderEvent(e.orderId, e.ts, e.type, null, grid.lotsToSize(qty), reason));
+          ops?.push(orderEvent(e.orderId, e.ts, e.type, null, grid.lotsToSize(qty), reason));
           out?.push({
             kind: 'order_canceled',
             agentId: agentId(e.account),
@@ -172,14 +173,7 @@ export class EventProcessor {
           const grid = this.instrument(e.instrument).grid;
           const kept = e.priorityKept ? 'priority kept' : 'priority lost';
           ops?.push(
-            this.orderEvent(
-              e.orderId,
-              e.ts,
-              'amended',
-              grid.ticksToPrice(e.price),
-              grid.lotsToSize(e.qty),
-              kept,
-            ),
+            orderEvent(e.orderId, e.ts, 'amended', grid.ticksToPrice(e.price), grid.lotsToSize(e.qty), kept),
           );
           portfolios.add(agentId(e.account));
           break;
@@ -192,7 +186,9 @@ export class EventProcessor {
       }
     }
     for (const order of touched) order.view = null;
-    if (ops) for (const order of touched) ops.push(this.orderRow(order));
+    if (ops)
+      for (const order of touched)
+        ops.push(orderRow(order, this.instrument(order.symbol).grid, this.accounts));
     this.orders.sweep(touched);
     if (out) {
       for (const symbol of books) out.push({ kind: 'book', symbol });
@@ -255,7 +251,7 @@ export class EventProcessor {
         time: e.ts,
       };
       this.orders.addFill(account, fill);
-      ops?.push(this.orderEvent(orderId, e.ts, 'fill', price, qty, liquidity));
+      ops?.push(orderEvent(orderId, e.ts, 'fill', price, qty, liquidity));
       out?.push({ kind: 'order_filled', fill });
       portfolios.add(owner);
     }
@@ -281,39 +277,5 @@ export class EventProcessor {
       kind: 'trade',
       trade: { tradeId, symbol: e.instrument, price, quantity: qty, aggressorSide: e.takerSide, time: e.ts },
     });
-  }
-
-  private orderEvent(
-    orderId: number,
-    ts: number,
-    kind: string,
-    price: string | null,
-    quantity: string | null,
-    reason: string | null,
-  ): LedgerOp {
-    return { op: 'orderEvent', venue: SIM_VENUE, orderId, ts, kind, price, quantity, reason };
-  }
-
-  private orderRow(o: LiveOrder): LedgerOp {
-    const grid = this.instrument(o.symbol).grid;
-    return {
-      op: 'order',
-      venue: SIM_VENUE,
-      row: {
-        orderId: o.orderId,
-        account: this.accounts.get(o.account)?.agentId ?? `a${o.account}`,
-        instrument: o.symbol,
-        side: o.side,
-        orderType: o.type,
-        tif: o.tif,
-        price: o.type === 'market' ? null : grid.ticksToPrice(o.price),
-        quantity: grid.lotsToSize(o.qty),
-        filled: grid.lotsToSize(o.filled),
-        status: o.status,
-        clientOrderId: o.clientOrderId,
-        createdTs: o.createdTs,
-        updatedTs: o.updatedTs,
-      },
-    };
   }
 }

@@ -209,3 +209,23 @@ function parsed(grid: Grid, price: string, size: string, count: number | undefin
   const lots = grid.sizeToLots(size);
   return ticks.ok && lots.ok ? { ticks: ticks.value, lots: lots.value, count } : null;
 }
+
+/** Trade prints per (venue, symbol) for the port's subscribers; each gets only its symbol's prints. */
+export class TradeFanout {
+  private readonly listeners = new Map<string, Set<(trades: readonly Trade[]) => void>>();
+
+  add(venue: string, symbol: string, listener: (trades: readonly Trade[]) => void): Disposer {
+    const key = `${venue}|${symbol}`;
+    let set = this.listeners.get(key);
+    if (!set) this.listeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  publish(venue: string, symbol: string, trades: readonly Trade[]): void {
+    const set = this.listeners.get(`${venue}|${symbol}`);
+    if (!set?.size) return;
+    const own = trades.filter((t) => t.symbol === symbol);
+    for (const listener of set) listener(own);
+  }
+}
