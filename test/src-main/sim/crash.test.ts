@@ -1,6 +1,6 @@
 /**
  * Restart equivalence after SIGKILL (reliability E4, G3): a child process runs the simulated
- * venue on a SQLite journal under load (agents at 8x speed plus user orders) and reports the state
+ * venue on a SQLite journal under load (agents at 4x speed plus user orders) and reports the state
  * hash of acknowledged (committed) journal positions; the parent kills it at a random moment,
  * rebuilds the engine from the journal up to the last acknowledged position and requires the same
  * state hash, then restarts the venue on the full journal (it must replay cleanly and contain at
@@ -60,11 +60,11 @@ describe('simulated venue after SIGKILL', () => {
         previous = acked.seq;
         // The engine rebuilt from the journal up to the acknowledged position has the acknowledged hash.
         const prefix = [...readJournal(dataDir, 'sim')].filter((r) => r.seq <= acked.seq);
-        const rebuilt = await testSim({ replay: prefix, settings: simSettings({ speed: 8 }) });
+        const rebuilt = await testSim({ replay: prefix, settings: simSettings({ speed: 4 }) });
         expect(rebuilt.sim.engine.stateHash()).toBe(acked.hash);
         expect(rebuilt.sim.pipeline.lastSeq).toBe(acked.seq);
         // The whole journal replays cleanly and holds everything acknowledged.
-        const restarted = await sqliteSim(dataDir, { settings: simSettings({ speed: 8 }) });
+        const restarted = await sqliteSim(dataDir, { settings: simSettings({ speed: 4 }) });
         expect(restarted.sim.venue.state.status).toBe('running');
         expect(restarted.sim.pipeline.lastSeq).toBeGreaterThanOrEqual(acked.seq);
         expect(restarted.sim.engine.validate()).toEqual([]);

@@ -1,4 +1,7 @@
-/** Builds a simulated venue on hand-driven time for tests, with a memory journal that keeps its ops. */
+/**
+ * Builds a simulated venue on hand-driven time for tests (ManualClock + ManualTimers: the driver's
+ * own timer runs the steps), with a memory journal that keeps its ops.
+ */
 import { SettingsSchema } from '../../../src-main/config/settings';
 import type { SimSettings } from '../../../src-main/config/sim-settings';
 import { ManualClock, ManualTimers, silentLogger } from '../../../src-main/core/ports';
@@ -16,7 +19,7 @@ export interface TestSim {
   readonly clock: ManualClock;
   readonly timers: ManualTimers;
   readonly journal: MemoryJournal;
-  /** Runs `n` steps, each 1 step of simulated time apart. */
+  /** Advances time by `n` steps (the driver's timer fires once per step at speed 1). */
   steps(n: number, each?: () => void): void;
 }
 
@@ -34,7 +37,6 @@ export async function testSim(
     clock,
     timers,
     log: silentLogger,
-    autoRun: false,
   });
   await sim.start();
   return {
@@ -45,7 +47,7 @@ export async function testSim(
     steps(n, each) {
       for (let i = 0; i < n; i++) {
         clock.advance(settings.stepMs);
-        sim.driver.runStep();
+        timers.advance(settings.stepMs);
         each?.();
       }
     },

@@ -14,7 +14,7 @@ import { SOURCE_WORKER } from '../../../support/store-worker';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: sim-child <dataDir>');
-const settings = SettingsSchema.parse({ sim: { speed: 8, news: { meanIntervalSec: 2 } } }).sim;
+const settings = SettingsSchema.parse({ sim: { speed: 4, news: { meanIntervalSec: 2 } } }).sim;
 const sim = new SimRuntime({
   settings,
   persistence: { kind: 'sqlite', dataDir, worker: SOURCE_WORKER },
