@@ -178,7 +178,9 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     gateway,
     sim,
     ready,
-    startGateway: () => gateway.start(),
+    // Bots connect once the simulated venue has replayed its journal, so they never meet a venue
+    // that is still starting (a venue that failed to start refuses trading and says why).
+    startGateway: () => ready.then(() => gateway.start()),
     stop: async () => {
       equity.dispose();
       await gateway.stop();
