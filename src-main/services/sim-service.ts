@@ -82,15 +82,16 @@ export function createSimService(deps: SimServiceDeps) {
     const builtin = new Map(sim.agents.map((a) => [a.agentId, a]));
     const gateway = new Map(deps.gateway.agents().map((a) => [a.agentId, a]));
     const out: SimAgentRow[] = [];
-    for (const id of venue.accountIds()) {
+    for (const account of venue.accountsView()) {
+      const id = account.agentId;
       const p = venue.portfolio(id);
       if (!p.ok) continue;
       const agent = builtin.get(id);
       const bot = gateway.get(id);
-      const kind = id === sim.userAgentId ? 'user' : agent ? 'builtin' : 'external';
+      const kind = account.kind;
       out.push({
         agentId: id,
-        name: agent?.name ?? bot?.name ?? (kind === 'user' ? 'you' : id),
+        name: account.name,
         kind,
         strategy: agent ? agent.strategy : kind === 'external' ? 'bot' : null,
         paused: agent?.paused ?? bot?.paused ?? false,

@@ -182,6 +182,11 @@ export class SimVenue implements VenuePort {
     return this.deps.accounts.all().map((a) => a.agentId);
   }
 
+  /** Every account: agent id, name and kind (user, builtin, external). */
+  accountsView(): Array<{ agentId: string; name: string; kind: AccountKind }> {
+    return this.deps.accounts.all().map((a) => ({ agentId: a.agentId, name: a.name, kind: a.kind }));
+  }
+
   /** Marks in ticks: mid when both sides rest, else the last trade, else the model's fair value. */
   marks(): Map<string, number> {
     const engine = this.deps.pipeline.engine;

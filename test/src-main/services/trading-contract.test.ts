@@ -163,7 +163,11 @@ describe('trading contract on the simulated venue', () => {
   });
 
   it('streams the equity curve, agents (with pause), news, status and venues', async () => {
-    const { call, tick, server } = app();
+    const { call, tick, server, app: composed } = app();
+    // A bot registered through the venue port (as the gateway does) is an external agent.
+    expect(await composed.sim.port.registerAgent({ name: 'bot-x', startingCapital: '5000' })).toMatchObject({
+      ok: true,
+    });
     const equity = follow(server, 'trading.equity', { venue: 'sim' });
     const agents = follow(server, 'sim.agents', {});
     const news = follow(server, 'sim.news', {});
@@ -171,6 +175,13 @@ describe('trading contract on the simulated venue', () => {
     expect(equity.state!.points.length).toBe(12);
     expect(equity.state!.points[0]).toMatchObject({ time: expect.any(Number), equity: '100000' });
     const rows = agents.state!.agents;
+    expect(rows.find((r) => r.name === 'bot-x')).toMatchObject({
+      kind: 'external',
+      strategy: 'bot',
+      connected: false,
+      cash: '5000',
+      pnl: '0',
+    });
     expect(rows.map((r) => r.kind).sort()).toEqual([
       'builtin',
       'builtin',
@@ -179,6 +190,7 @@ describe('trading contract on the simulated venue', () => {
       'builtin',
       'builtin',
       'builtin',
+      'external',
       'user',
     ]);
     expect(rows.find((r) => r.name === 'mm-alpha')).toMatchObject({
