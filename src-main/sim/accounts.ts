@@ -44,7 +44,7 @@ export interface DepositValuation {
 
 export class AccountBook {
   private readonly byAccount = new Map<number, SimAccount>();
-  private readonly byName = new Map<string, SimAccount>();
+  private readonly byLabel = new Map<string, SimAccount>();
 
   constructor(private readonly valuation: DepositValuation) {}
 
@@ -60,7 +60,7 @@ export class AccountBook {
       startingUnits: 0n,
     };
     this.byAccount.set(account, entry);
-    this.byName.set(entry.name, entry);
+    this.byLabel.set(label, entry);
     return entry;
   }
 
@@ -80,8 +80,9 @@ export class AccountBook {
     return account === null ? undefined : this.byAccount.get(account);
   }
 
-  named(name: string): SimAccount | undefined {
-    return this.byName.get(name);
+  /** The account of that kind and name (names are unique per kind, not across kinds). */
+  named(kind: AccountKind, name: string): SimAccount | undefined {
+    return this.byLabel.get(accountLabel(kind, name));
   }
 
   all(): SimAccount[] {

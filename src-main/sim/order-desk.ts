@@ -45,8 +45,8 @@ export class OrderDesk {
 
   registerAgent(request: RegisterAgentRequest): VenueResult<RegisteredAgent> {
     const { accounts } = this.deps;
-    const existing = accounts.named(request.name);
-    if (RESERVED_NAMES.has(request.name) || (existing && existing.kind !== 'external')) {
+    const existing = accounts.named('external', request.name);
+    if (RESERVED_NAMES.has(request.name) || accounts.named('builtin', request.name)) {
       return rejected('AGENT_NAME_TAKEN', `"${request.name}" is the name of one of the venue's own accounts`);
     }
     if (existing) return accepted({ agentId: existing.agentId, created: false });
@@ -69,7 +69,7 @@ export class OrderDesk {
 
   /** The venue's own accounts (the user, built-in agents): registered and funded once. */
   ensureAccount(kind: AccountKind, name: string, deposits: ReadonlyArray<readonly [string, string]>) {
-    const existing = this.deps.accounts.named(name);
+    const existing = this.deps.accounts.named(kind, name);
     if (existing) return accepted(existing);
     return this.openAccount(kind, name, deposits);
   }
