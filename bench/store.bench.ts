@@ -89,6 +89,7 @@ async function compare(name: string, off: () => Promise<Timed>, on: () => Promis
   const engineRates: number[] = [];
   const durableRates: number[] = [];
   await off(); // warm-up
+  await on();
   for (let run = 0; run < 5; run++) {
     offRates.push((await off()).rate);
     const timed = await on();

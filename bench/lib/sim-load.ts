@@ -2,7 +2,8 @@
  * Simulated-venue workloads for the storage benchmark, the same with persistence off (a journal
  * that keeps nothing) and on (the SQLite journal through the store writer thread):
  * - `session`: the venue's built-in agents trading for a number of steps (the real workload:
- *   agents deciding, the venue port, events, the pipeline), timed until everything is committed;
+ *   agents deciding, the venue port, events, the pipeline), yielding to the event loop every 10
+ *   steps as the running venue does between timer ticks, timed until everything is committed;
  * - `pipeline`: a recorded session's engine commands replayed straight through the command
  *   pipeline (engine + bookkeeping + journal), the cheapest path, so persistence weighs most.
  */
@@ -63,6 +64,9 @@ export async function session(steps: number, persist: boolean): Promise<Timed> {
     for (let i = 0; i < steps; i++) {
       clock.advance(settings.stepMs);
       sim.driver.runStep();
+      // As on its timer, the venue yields between steps (here every 10): batches go to the writer,
+      // commits come back and held events are delivered, as in a running app.
+      if (i % 10 === 9) await new Promise((r) => setImmediate(r));
     }
     const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
     const done = await sim.journal.flush();
