@@ -18,6 +18,7 @@ import type { VenueConnector } from '../../../src-main/venues/kit';
 import { FakeBinance } from '../../support/fake-venues/binance';
 import { fastEnv } from '../../support/fake-venues/driver';
 import { FakeServer, waitFor } from '../../support/fake-venues/server';
+import type { DecimalString } from '../../../src-shared/domain';
 
 const stops: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -79,7 +80,7 @@ describe('market-data port on live venues', () => {
     expect(last).toMatchObject({ source: 'websocket', status: 'live' });
     const truth = binance.state().truth.top(50);
     expect(last.levels[0].map((l) => l.px)).toEqual(truth.bids.slice(0, 5).map(([t]) => String(t / 10)));
-    const grid = new Grid({ tickSize: '0.1', lotSize: '0.001' });
+    const grid = new Grid({ tickSize: '0.1' as DecimalString, lotSize: '0.001' as DecimalString });
     const expected = groupLevels(
       'bid',
       truth.bids.map(([ticks, lots]) => ({ ticks, lots, count: undefined })),

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RequestInput, RequestName } from '../../../src-shared/contract';
+import type { DecimalString } from '../../../src-shared/domain';
 import { follow } from '../../support/follow-stream';
 import { systemApp } from '../../support/system-app';
 
@@ -165,7 +166,9 @@ describe('trading contract on the simulated venue', () => {
   it('streams the equity curve, agents (with pause), news, status and venues', async () => {
     const { call, tick, server, app: composed } = app();
     // A bot registered through the venue port (as the gateway does) is an external agent.
-    expect(await composed.sim.port.registerAgent({ name: 'bot-x', startingCapital: '5000' })).toMatchObject({
+    expect(
+      await composed.sim.port.registerAgent({ name: 'bot-x', startingCapital: '5000' as DecimalString }),
+    ).toMatchObject({
       ok: true,
     });
     const equity = follow(server, 'trading.equity', { venue: 'sim' });
