@@ -3,6 +3,10 @@
  * in batches,
  * on the ledger database (WAL, synchronous=FULL): once applied inline on this thread, and once end
  * to end through the StoreWriter and its worker thread (structured clone + group commit included).
+ *
+ * Then the simulated venue with persistence on (journal + projections committed through the writer
+ * thread, timed until the last commit) against the same work with persistence off, in the same
+ * run: its agents' session (the real workload) and the bare command pipeline (see lib/sim-load.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +18,7 @@ import type { WriteOp } from '../src-main/store/writer/ops';
 import { fillOp, ledgerSetup } from '../test/support/ledger-fixtures';
 import { SOURCE_WORKER } from '../test/support/store-worker';
 import { median, report } from './lib/report';
+import { pipeline, recordedCommands, session, type Timed } from './lib/sim-load';
 
 const BATCH = 10_000;
 const FILLS_PER_RUN = 200_000;
@@ -73,3 +78,51 @@ report({
   unit: 'fills/s',
   runs: writerRates.length,
 });
+
+/**
+ * Alternating off/on runs so machine noise hits both alike; medians. Three figures: persistence off,
+ * on as the engine's thread sees it (journal entries and projections handed to the writer thread,
+ * which drains concurrently), and on end to end (until the last batch is committed: durable).
+ */
+async function compare(name: string, off: () => Promise<Timed>, on: () => Promise<Timed>) {
+  const offRates: number[] = [];
+  const engineRates: number[] = [];
+  const durableRates: number[] = [];
+  await off(); // warm-up
+  await on();
+  for (let run = 0; run < 5; run++) {
+    offRates.push((await off()).rate);
+    const timed = await on();
+    engineRates.push(timed.engineRate);
+    durableRates.push(timed.rate);
+  }
+  const base = median(offRates);
+  report({ name: `${name}.persistence_off`, value: base, unit: 'commands/s', runs: 5 });
+  for (const [suffix, rates] of [
+    ['persistence_on.engine_thread', engineRates],
+    ['persistence_on.durable', durableRates],
+  ] as const) {
+    const value = median(rates);
+    report({
+      name: `${name}.${suffix}`,
+      value,
+      unit: 'commands/s',
+      runs: 5,
+      peer: 'persistence off',
+      ratio: value / base,
+    });
+  }
+}
+
+const STEPS = 3000;
+await compare(
+  'store.sim_session',
+  () => session(STEPS, false),
+  () => session(STEPS, true),
+);
+const commands = await recordedCommands(STEPS);
+await compare(
+  'store.sim_pipeline',
+  () => pipeline(commands, false),
+  () => pipeline(commands, true),
+);

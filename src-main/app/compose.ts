@@ -4,13 +4,12 @@
  * points differ only in the transport they put in front of the returned server and in the window
  * they open. Both start the gateway through `startGateway()` here.
  */
+import type { CliOptions } from '../config/cli';
 import type { Settings } from '../config/settings';
-import type { WorkerScript } from '../store/writer/client';
 import type { Clock, Logger, Timers } from '../core/ports';
 import type { RunningGateway } from '../gateway/gateway';
 import type { MarketDataPort } from '../gateway/market-data-port';
 import { GatewayRuntime } from '../gateway/runtime';
-import { unavailableMarketData, unavailableVenue } from '../gateway/unavailable';
 import type { VenuePort } from '../gateway/venue-port';
 import { composePaperVenues, type ComposedPaper } from '../paper/compose-paper';
 import type { ContractImplementation } from '../rpc/handlers';
@@ -18,7 +17,15 @@ import { ContractServer } from '../rpc/server';
 import { createGatewayService } from '../services/gateway-service';
 import { createMarketDataService } from '../services/market-data-service';
 import { createSystemService } from '../services/system-service';
+import { createSimService } from '../services/sim-service';
+import { EquitySampler } from '../services/trading-equity';
+import type { TradingVenueEntry } from '../services/trading-registry';
+import { createTradingService } from '../services/trading-service';
+import { createTradingStreams } from '../services/trading-streams';
 import { createUiPrefsService } from '../services/ui-prefs-service';
+import { SimConnector } from '../sim/connector';
+import { SimRuntime, type SimPersistence } from '../sim/runtime';
+import type { WorkerScript } from '../store/writer/client';
 import { VENUE_CATALOG } from '../venues/catalog';
 import { configuredSymbols, createConnectors } from '../venues/registry';
 
@@ -32,13 +39,20 @@ export interface AppEnvironment {
   readonly log: Logger;
   /** Path of an ABI-specific better-sqlite3 addon (Electron); undefined means node_modules' own. */
   readonly sqliteBinding?: string;
-  /** The store writer's worker entry (tests running from source); default: the built one. */
+  /**
+   * The store writer's worker (the built out/main/store-writer.js; tests run the TS source). Without
+   * it the simulated venue keeps its state in memory only (and says so in the log).
+   */
   readonly storeWorker?: WorkerScript;
 }
 
 export interface ComposeOptions {
   /** --gateway-port; settings `gateway.port` otherwise. */
   readonly gatewayPort?: number;
+  /** --seed: the simulated venue's seed (settings `sim.seed` otherwise). */
+  readonly seed?: number;
+  /** --reset-sim: start the simulated venue fresh, discarding its journal. */
+  readonly resetSim?: boolean;
 }
 
 export interface ComposedApp {
@@ -46,20 +60,38 @@ export interface ComposedApp {
   /** The merged implementation, for transports and for tests that wrap a handler. */
   readonly implementation: ContractImplementation;
   readonly gateway: GatewayRuntime;
-  /** Paper venues (`paper:<id>`) on the enabled live venues' books; not yet wired to the gateway. */
+  /** Paper venues (`paper:<id>`) on the enabled live venues' books. */
   readonly paper: ComposedPaper;
+  /** The simulated venue (engine, agents, journal). */
+  readonly sim: SimRuntime;
+  /** Resolves once the simulated venue has replayed its journal and runs (or halted, logged). */
+  readonly ready: Promise<void>;
   /** Starts the agents' gateway; resolves with it, or null if it could not start (logged). */
   startGateway(): Promise<RunningGateway | null>;
   stop(): Promise<void>;
 }
 
 export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): ComposedApp {
+  // The simulated venue is always on: rebuilt from its journal in the data directory.
+  const simLog = env.log.child({ component: 'sim' });
+  const sim = new SimRuntime({
+    settings: env.settings.sim,
+    seed: options.seed,
+    persistence: simPersistence(env, options, simLog),
+    clock: env.clock,
+    timers: env.timers,
+    log: simLog,
+  });
+  const ready = sim.start();
+
   // Live venues stay off unless settings enable them: no connector, no socket, no request.
-  const connectors = createConnectors(VENUE_CATALOG, env.settings, {
+  const liveConnectors = createConnectors(VENUE_CATALOG, env.settings, {
     clock: env.clock,
     timers: env.timers,
     log: env.log,
   });
+  const connectors = new Map(liveConnectors);
+  connectors.set('sim', new SimConnector(sim.engine, sim.venue, sim.port, sim.pipeline, env.clock));
   const market = createMarketDataService({
     clock: env.clock,
     timers: env.timers,
@@ -74,7 +106,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
   // the trading services is the trading service registry's job.
   const paper = composePaperVenues({
     settings: env.settings,
-    connectors,
+    connectors: liveConnectors,
     clock: env.clock,
     timers: env.timers,
     log: env.log.child({ component: 'paper' }),
@@ -99,11 +131,10 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     log: env.log.child({ component: 'ui-prefs' }),
   });
 
-  // PLACEHOLDER until the simulated venue and the market-data service implement these ports
-  // (src-main/gateway/venue-port.ts, market-data-port.ts): the gateway runs (auth, limits,
-  // protocol) but refuses every trading message with UNAVAILABLE and says why. Nothing is faked.
-  const venue: VenuePort = unavailableVenue('sim');
-  const marketData: MarketDataPort = unavailableMarketData();
+  // Bots trade on the simulated venue through its durable port (answers once stored) and read any
+  // venue's market data through the market-data service.
+  const venue: VenuePort = sim.port;
+  const marketData: MarketDataPort = market.marketDataPort;
 
   const gateway = new GatewayRuntime({
     port: options.gatewayPort ?? env.settings.gateway.port,
@@ -117,9 +148,45 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
   });
   const gatewayService = createGatewayService(gateway);
 
+  // The user trades as "you" on every venue in this registry (paper venues plug in here too).
+  const simEntry: TradingVenueEntry = {
+    venueId: 'sim',
+    name: 'Simulated venue',
+    kind: 'simulated',
+    port: sim.port,
+    userAgentId: () => (sim.userAgentId === '' ? null : sim.userAgentId),
+    unavailableReason: () => (sim.venue.available ? null : (sim.venue.state.reason ?? 'not running')),
+  };
+  const registry = new Map<string, TradingVenueEntry>([['sim', simEntry]]);
+  const equity = new EquitySampler(registry, env.clock, env.timers);
+  equity.start();
+  const trading = createTradingService(registry);
+  const tradingStreams = createTradingStreams({ registry, equity, clock: env.clock, timers: env.timers });
+  const simService = createSimService({
+    sim,
+    gateway,
+    clock: env.clock,
+    timers: env.timers,
+    persistence: sim.persistence,
+    speed: env.settings.sim.speed,
+  });
+
   const implementation: ContractImplementation = {
-    requests: { ...system.requests, ...uiPrefs.requests, ...gatewayService.requests, ...market.requests },
-    streams: { ...system.streams, ...gatewayService.streams, ...market.streams },
+    requests: {
+      ...system.requests,
+      ...uiPrefs.requests,
+      ...gatewayService.requests,
+      ...market.requests,
+      ...trading.requests,
+      ...simService.requests,
+    },
+    streams: {
+      ...system.streams,
+      ...gatewayService.streams,
+      ...market.streams,
+      ...tradingStreams.streams,
+      ...simService.streams,
+    },
   };
 
   const server = new ContractServer(implementation, env.log.child({ component: 'contract' }));
@@ -128,11 +195,41 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     implementation,
     gateway,
     paper,
-    startGateway: () => gateway.start(),
+    sim,
+    ready,
+    // Bots connect once the simulated venue has replayed its journal, so they never meet a venue
+    // that is still starting (a venue that failed to start refuses trading and says why).
+    startGateway: () => ready.then(() => gateway.start()),
     stop: async () => {
+      equity.dispose();
       await gateway.stop();
       await paper.stop();
+      await sim.stop();
       market.stop();
     },
+  };
+}
+
+/** The compose options the command line asks for. */
+export function composeOptions(cli: CliOptions): ComposeOptions {
+  return {
+    ...(cli.gatewayPort === undefined ? {} : { gatewayPort: cli.gatewayPort }),
+    ...(cli.seed === undefined ? {} : { seed: cli.seed }),
+    ...(cli.resetSim ? { resetSim: true } : {}),
+  };
+}
+
+function simPersistence(env: AppEnvironment, options: ComposeOptions, log: Logger): SimPersistence {
+  if (env.settings.sim.persistence === 'memory') return { kind: 'memory' };
+  if (!env.storeWorker) {
+    log.warn('no store writer available: the simulated venue keeps its state in memory only');
+    return { kind: 'memory' };
+  }
+  return {
+    kind: 'sqlite',
+    dataDir: env.dataDir,
+    worker: env.storeWorker,
+    nativeBinding: env.sqliteBinding,
+    reset: options.resetSim === true,
   };
 }

@@ -9,7 +9,7 @@ import { registerAppScheme, serveRenderer } from '../electron/app-protocol';
 import { createMainWindow } from '../electron/secure-window';
 import { securityAudit } from '../electron/web-preferences';
 import { boot } from './boot';
-import { composeApp } from './compose';
+import { composeApp, composeOptions } from './compose';
 import { electronSqliteBinding } from './native-binding';
 
 registerAppScheme();
@@ -40,9 +40,13 @@ void app.whenReady().then(() => {
     app.exit(2);
     return;
   }
-  const env = { ...booted.value.env, sqliteBinding: binding.value };
-  const { gatewayPort } = booted.value.cli;
-  const composed = composeApp(env, gatewayPort === undefined ? {} : { gatewayPort });
+  const env = {
+    ...booted.value.env,
+    sqliteBinding: binding.value,
+    // The store writer thread is built next to this file (out/main/store-writer.js).
+    storeWorker: { file: join(import.meta.dirname, 'store-writer.js') },
+  };
+  const composed = composeApp(env, composeOptions(booted.value.cli));
   void composed.startGateway();
   const windows = new Set<WebContents>();
   const unbind = bindContractIpc(
@@ -73,8 +77,13 @@ void app.whenReady().then(() => {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  // Stop cleanly before exiting: the simulated venue checkpoints and its journal is flushed.
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    event.preventDefault();
+    stopped = true;
     unbind();
-    void composed.stop();
+    void composed.stop().finally(() => app.exit(0));
   });
 });

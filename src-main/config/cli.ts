@@ -12,6 +12,10 @@ export interface CliOptions {
   readonly gatewayPort?: number;
   readonly dataDir?: string;
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Seed of the simulated venue's randomness (overrides settings `sim.seed`). */
+  readonly seed?: number;
+  /** Start the simulated venue fresh, discarding its journal (explicit request only). */
+  readonly resetSim?: boolean;
 }
 
 const LEVELS = new Set(['debug', 'info', 'warn', 'error']);
@@ -26,6 +30,8 @@ export function parseCli(argv: readonly string[]): Result<CliOptions> {
         'gateway-port': { type: 'string' },
         'data-dir': { type: 'string' },
         'log-level': { type: 'string' },
+        seed: { type: 'string' },
+        'reset-sim': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -38,6 +44,8 @@ export function parseCli(argv: readonly string[]): Result<CliOptions> {
     gatewayPort?: number;
     dataDir?: string;
     logLevel?: NonNullable<CliOptions['logLevel']>;
+    seed?: number;
+    resetSim?: boolean;
   } = {};
   for (const [flag, key] of [
     ['port', 'port'],
@@ -58,5 +66,13 @@ export function parseCli(argv: readonly string[]): Result<CliOptions> {
       return err(appError('INVALID_INPUT', `--log-level must be one of ${[...LEVELS].join(', ')}`));
     options.logLevel = level as NonNullable<CliOptions['logLevel']>;
   }
+  const seed = values.seed;
+  if (typeof seed === 'string') {
+    if (!/^\d{1,10}$/.test(seed) || Number(seed) > 0xffff_ffff) {
+      return err(appError('INVALID_INPUT', `--seed must be an integer 0-4294967295, got "${seed}"`));
+    }
+    options.seed = Number(seed);
+  }
+  if (values['reset-sim'] === true) options.resetSim = true;
   return ok(options);
 }

@@ -10,6 +10,7 @@ import { describeIssues } from '../../src-shared/contract';
 import { appError, err, ok, type Result } from '../../src-shared/result';
 import { isLoopbackOrigin } from '../net/loopback-policy';
 import { DEFAULT_PAPER_SETTINGS, PaperSettingsSchema } from './paper-settings';
+import { SimSettingsSchema } from './sim-settings';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -46,6 +47,8 @@ export const SettingsSchema = z
     venues: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), VenueSettingsSchema).default({}),
     /** Paper trading on live books: fees, starting balances, queue model (see paper-settings.ts). */
     paper: PaperSettingsSchema.default(DEFAULT_PAPER_SETTINGS),
+    /** The simulated venue (see sim-settings.ts). */
+    sim: SimSettingsSchema.default(() => SimSettingsSchema.parse({})),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -314,6 +314,25 @@ export type VenueEvent =
   | { readonly kind: 'book'; readonly symbol: string }
   | { readonly kind: 'agents' };
 
+export interface AmendOrderRequest {
+  readonly agentId: string;
+  readonly symbol: string;
+  readonly orderId: string;
+  /** New limit price; a new price loses time priority. */
+  readonly price?: DecimalString;
+  /**
+   * New TOTAL quantity (filled part included; must exceed what is filled). Reducing it at the same
+   * price keeps time priority; a larger quantity loses it.
+   */
+  readonly quantity?: DecimalString;
+}
+
+export interface CancelAllRequest {
+  readonly agentId: string;
+  /** Only this instrument's orders; all of the agent's open orders when omitted. */
+  readonly symbol?: string;
+}
+
 export interface VenuePort {
   /** The venue id bots trade on, e.g. "sim". */
   readonly venueId: string;
@@ -323,6 +342,18 @@ export interface VenuePort {
   registerAgent(request: RegisterAgentRequest): Awaitable<VenueResult<RegisteredAgent>>;
   placeOrder(request: PlaceOrderRequest): Awaitable<VenueResult<OrderView>>;
   cancelOrder(request: CancelOrderRequest): Awaitable<VenueResult<CanceledOrder>>;
+  /**
+   * Changes a resting order's price and/or total quantity; answers the order as it stands after
+   * the amend (it may have traded at a new price: `filled`, or `open` with a fill). Rejections as
+   * for placing, plus UNKNOWN_ORDER / NOT_YOUR_ORDER; a rejected amend changes nothing.
+   */
+  amendOrder(request: AmendOrderRequest): Awaitable<VenueResult<OrderView>>;
+  /** Cancels every open order of the agent (on one instrument when `symbol` is given). */
+  cancelAll(request: CancelAllRequest): Awaitable<VenueResult<{ readonly canceled: number }>>;
+  /** The agent's resting orders, oldest first. UNKNOWN_AGENT for an id the venue does not know. */
+  openOrders(agentId: string): Awaitable<VenueResult<readonly OrderView[]>>;
+  /** The agent's most recent fills, most recent last, at most `limit`. */
+  recentFills(agentId: string, limit: number): Awaitable<VenueResult<readonly FillView[]>>;
   /** UNKNOWN_AGENT for an id the venue does not know. */
   portfolio(agentId: string): VenueResult<PortfolioView>;
   agents(): readonly AgentSummary[];

@@ -8,7 +8,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../app/boot';
-import { composeApp } from '../app/compose';
+import { composeApp, composeOptions } from '../app/compose';
 import { startHost } from './http-server';
 import { newSessionToken } from './session-token';
 
@@ -18,10 +18,12 @@ async function main(): Promise<void> {
     process.stderr.write(`depthline: ${booted.error.message}\n`);
     process.exit(2);
   }
-  const { env, cli } = booted.value;
-  const app = composeApp(env, cli.gatewayPort === undefined ? {} : { gatewayPort: cli.gatewayPort });
-  const gateway = app.startGateway();
+  const { cli } = booted.value;
   const here = dirname(fileURLToPath(import.meta.url));
+  // The store writer thread is built next to this file (out/main/store-writer.js).
+  const env = { ...booted.value.env, storeWorker: { file: join(here, 'store-writer.js') } };
+  const app = composeApp(env, composeOptions(cli));
+  const gateway = app.startGateway();
   const host = await startHost({
     port: cli.port ?? env.settings.host.port,
     rendererDir: join(here, '..', 'renderer'),

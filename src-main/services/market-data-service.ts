@@ -12,8 +12,12 @@ import type { Clock, Disposer, Logger, Timers } from '../core/ports';
 import type { RequestHandler, StreamOpener } from '../rpc/handlers';
 import type { VenueDescriptor } from '../venues/catalog';
 import type { DepthSnapshot, Trade, VenueConnector } from '../venues/kit';
+import type { MarketDataPort } from '../gateway/market-data-port';
 import { viewFromRest, viewFromState } from './market/book-view';
+import { CandleBook } from './market/candle-book';
+import { candleStreamOpener } from './market/candle-stream';
 import { Coalescer } from './market/coalescer';
+import { createL2Port, TradeFanout } from './market/l2-port';
 
 export interface MarketDataDeps {
   readonly clock: Clock;
@@ -39,6 +43,8 @@ export function createMarketDataService(deps: MarketDataDeps) {
   const watchCounts = new Map<string, number>();
   const recentTrades = new Map<string, TradeView[]>();
   const tradeListeners = new Map<string, Set<(trades: TradeView[]) => void>>();
+  const fanout = new TradeFanout();
+  const candles = new CandleBook();
   const disposers: Disposer[] = [];
   const key = (venue: string, symbol: string) => `${venue}|${symbol}`;
   let stopped = false;
@@ -46,6 +52,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
   for (const connector of deps.connectors.values()) {
     disposers.push(
       connector.onTrades((trades: readonly Trade[]) => {
+        candles.add(trades);
         const bySymbol = new Map<string, TradeView[]>();
         for (const t of trades) {
           const view = { id: t.id, price: t.price, size: t.size, side: t.side, time: t.time };
@@ -56,6 +63,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
           const kept = [...views.toReversed(), ...(recentTrades.get(k) ?? [])].slice(0, TRADES_KEPT);
           recentTrades.set(k, kept);
           for (const listener of tradeListeners.get(k) ?? []) listener(views);
+          fanout.publish(connector.venue, symbol, trades);
         }
       }),
     );
@@ -231,10 +239,30 @@ export function createMarketDataService(deps: MarketDataDeps) {
     });
   };
 
+  const candleStream = candleStreamOpener({
+    clock: deps.clock,
+    timers: deps.timers,
+    intervalMs: bookInterval,
+    candles,
+    connectorFor,
+    acquire,
+    release,
+  });
+
+  const marketDataPort: MarketDataPort = createL2Port({
+    connectors: deps.connectors,
+    clock: deps.clock,
+    timers: deps.timers,
+    acquire,
+    release,
+    onTrades: (venue, symbol, listener) => fanout.add(venue, symbol, listener),
+  });
+
   const healthState = () => ({
     at: deps.clock.now(),
     venues: deps.catalog
-      .filter((v) => v.kind === 'live')
+      // Live venues always (disabled ones say so); the simulated venue when it runs here.
+      .filter((v) => v.kind === 'live' || deps.connectors.has(v.id))
       .map(
         (v): VenueHealth =>
           deps.connectors.get(v.id)?.health() ?? {
@@ -255,7 +283,14 @@ export function createMarketDataService(deps: MarketDataDeps) {
 
   return {
     requests: { 'market.instruments': instruments, 'market.watch': watch, 'market.unwatch': unwatch },
-    streams: { 'market.book': book, 'market.trades': trades, 'market.health': health },
+    streams: {
+      'market.book': book,
+      'market.trades': trades,
+      'market.health': health,
+      'market.candles': candleStream,
+    },
+    /** The agents gateway's view of market data (l2Book / trades of any venue). */
+    marketDataPort,
     /** Watches the symbols named in settings (venues.<id>.symbols) for enabled venues. */
     /**
      * Watches the symbols settings name. A venue that is unreachable at start-up (a retryable

@@ -3,13 +3,30 @@
  * the headless host's WebSocket carry exactly these names and schemas.
  */
 import type { z } from 'zod';
+import { candleStreams } from './candles';
 import { gatewayRequests, gatewayStreams } from './gateway';
 import { marketRequests, marketStreams } from './market';
+import { simRequests, simStreams } from './sim';
 import { systemRequests, systemStreams } from './system';
+import { tradingRequests, tradingStreams } from './trading';
 import { uiRequests } from './ui';
 
-export const requests = { ...systemRequests, ...uiRequests, ...gatewayRequests, ...marketRequests } as const;
-export const streams = { ...systemStreams, ...gatewayStreams, ...marketStreams } as const;
+export const requests = {
+  ...systemRequests,
+  ...uiRequests,
+  ...gatewayRequests,
+  ...marketRequests,
+  ...tradingRequests,
+  ...simRequests,
+} as const;
+export const streams = {
+  ...systemStreams,
+  ...gatewayStreams,
+  ...marketStreams,
+  ...candleStreams,
+  ...tradingStreams,
+  ...simStreams,
+} as const;
 
 export type Requests = typeof requests;
 export type Streams = typeof streams;
@@ -37,5 +54,8 @@ export * from './gateway';
 export * from './system';
 export * from './ui';
 export * from './market';
+export * from './candles';
+export * from './trading';
+export * from './sim';
 export * from './wire';
 export * from './validate';

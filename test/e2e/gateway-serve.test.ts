@@ -1,7 +1,7 @@
 /**
  * The agents' gateway in the real headless host: `npm run serve` prints DEPTHLINE_GATEWAY after
- * DEPTHLINE_URL, writes the 0600 token file, and a bot with that token is welcomed; until the
- * simulated venue is wired in, trading messages are refused with UNAVAILABLE.
+ * DEPTHLINE_URL, writes the 0600 token file, and a bot with that token is welcomed with trading on
+ * (the simulated venue is ready before the gateway opens), registers and places an order.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,11 +46,25 @@ describe('npm run serve starts the agents gateway', () => {
     await new Promise((r) => ws.once('open', r));
     ws.send(JSON.stringify({ type: 'auth', token }));
     ws.send(JSON.stringify({ type: 'agent_register', name: 'e2e', starting_capital: '100', req_id: 1 }));
+    const registered = Date.now() + 5000;
+    while (!messages.some((m) => m.req_id === 1) && Date.now() < registered)
+      await new Promise((r) => setTimeout(r, 20));
+    // Registration is answered once stored; then the connection is that agent.
+    ws.send(
+      JSON.stringify({
+        type: 'add_order',
+        symbol_id: 'SOL-USD',
+        side: 'buy',
+        price: '1',
+        quantity: '1',
+        req_id: 2,
+      }),
+    );
     const until = Date.now() + 5000;
-    while (!messages.some((m) => m.req_id === 1) && Date.now() < until)
+    while (!messages.some((m) => m.req_id === 2) && Date.now() < until)
       await new Promise((r) => setTimeout(r, 20));
     ws.close();
-    expect(messages[0]).toMatchObject({ type: 'welcome', trading: false, venue: 'sim' });
+    expect(messages[0]).toMatchObject({ type: 'welcome', trading: true, venue: 'sim' });
     expect(messages.map((m) => m.type).slice(0, 5)).toEqual([
       'welcome',
       'instruments',
@@ -58,6 +72,12 @@ describe('npm run serve starts the agents gateway', () => {
       'news_history',
       'agents_snapshot',
     ]);
-    expect(messages.find((m) => m.req_id === 1)).toMatchObject({ type: 'error', code: 'UNAVAILABLE' });
+    expect(messages.find((m) => m.req_id === 1)).toMatchObject({ type: 'agent_registered', name: 'e2e' });
+    expect(messages.find((m) => m.req_id === 2)).toMatchObject({
+      type: 'order_response',
+      status: 'open',
+      symbol_id: 'SOL-USD',
+      price: '1',
+    });
   });
 });

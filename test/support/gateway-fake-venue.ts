@@ -8,7 +8,10 @@
  */
 import type { DecimalString } from '../../src-shared/domain';
 import type {
+  AmendOrderRequest,
+  CancelAllRequest,
   CanceledOrder,
+  FillView,
   CancelOrderRequest,
   NewsItem,
   OrderView,
@@ -308,6 +311,44 @@ export class FakeVenue extends FakeVenueState implements VenuePort {
     return { ok: true, value: canceled };
   }
 
+  /** Not modelled by the fake (the gateway never amends); the real venue runs the full suite. */
+  amendOrder(_request: AmendOrderRequest) {
+    return this.answer<OrderView>(() => reject('UNAVAILABLE', 'the fake venue does not amend orders'));
+  }
+
+  cancelAll(request: CancelAllRequest) {
+    return this.answer<{ canceled: number }>(() => {
+      if (!this.agentsById.has(request.agentId))
+        return reject('UNKNOWN_AGENT', `no agent ${request.agentId}`);
+      let canceled = 0;
+      for (const order of [...this.orders.values()]) {
+        if (order.agentId !== request.agentId) continue;
+        if (request.symbol !== undefined && order.view.symbol !== request.symbol) continue;
+        const done = this.doCancel({
+          agentId: request.agentId,
+          symbol: order.view.symbol,
+          orderId: order.orderId,
+        });
+        if (done.ok) canceled++;
+      }
+      return { ok: true as const, value: { canceled } };
+    });
+  }
+
+  openOrders(agentId: string): VenueResult<readonly OrderView[]> {
+    if (!this.agentsById.has(agentId)) return reject('UNKNOWN_AGENT', `no agent ${agentId}`);
+    return {
+      ok: true,
+      value: [...this.orders.values()].filter((o) => o.agentId === agentId).map((o) => o.view),
+    };
+  }
+
+  recentFills(agentId: string, limit: number): VenueResult<readonly FillView[]> {
+    if (!this.agentsById.has(agentId)) return reject('UNKNOWN_AGENT', `no agent ${agentId}`);
+    const fills = this.fills.filter((f) => f.agentId === agentId);
+    return { ok: true, value: fills.slice(Math.max(0, fills.length - limit)) };
+  }
+
   onEvent(listener: (event: VenueEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -341,7 +382,13 @@ export class FakeVenue extends FakeVenueState implements VenuePort {
     );
   }
 
+  private readonly fills: FillView[] = [];
+
   private emit(event: VenueEvent): void {
+    if (event.kind === 'order_filled') {
+      this.fills.push(event.fill);
+      if (this.fills.length > 1000) this.fills.shift();
+    }
     if (this.pending) this.pending.push(event);
     else this.deliver(event);
   }

@@ -4,7 +4,7 @@
  * the port, so "state unchanged" is checked on everything a bot can observe (every agent's
  * portfolio, the books, the agents list) and on the events: a rejected call emits none.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DecimalString } from '../../src-shared/domain';
 import type {
   PlaceOrderRequest,
@@ -21,14 +21,30 @@ export interface ConformanceFixture {
    * built-in liquidity agent); without it the crossing checks are skipped.
    */
   readonly seller?: string;
+  /**
+   * True when the venue implements amendOrder, cancelAll, openOrders and recentFills in full: the
+   * extended checks run (the gateway's fake venue does not amend).
+   */
+  readonly extended?: boolean;
+  /** Called after each test (close storage, stop timers). */
+  readonly close?: () => Promise<void> | void;
 }
 
 const d = (s: string) => s as DecimalString;
 
-export function describeVenuePortConformance(name: string, make: () => ConformanceFixture): void {
+export function describeVenuePortConformance(
+  name: string,
+  make: () => ConformanceFixture | Promise<ConformanceFixture>,
+): void {
   describe(`VenuePort conformance: ${name}`, () => {
+    const opened: ConformanceFixture[] = [];
+    afterEach(async () => {
+      for (const f of opened.splice(0)) await f.close?.();
+    });
+
     async function setup() {
-      const fixture = make();
+      const fixture = await make();
+      opened.push(fixture);
       const { venue } = fixture;
       const spec = venue.instruments()[0];
       if (!spec) throw new Error('the venue lists no instruments');
@@ -143,7 +159,70 @@ export function describeVenuePortConformance(name: string, make: () => Conforman
       const holding = expectOk(venue.portfolio(alice.agentId)).holdings.find((h) => h.asset === spec.base);
       expect(holding?.free).toBe(spec.minSize);
     });
+
+    it('amends: smaller keeps priority, a new price moves it; bad amends change nothing', async () => {
+      const { fixture, venue, spec, alice, bob, order, rejected } = await setup();
+      if (!fixture.extended) return;
+      const two = d(times(spec.minSize, 2));
+      const placed = expectOk(
+        await venue.placeOrder(order(alice.agentId, { quantity: two, price: d('10') })),
+      );
+      const ref = { agentId: alice.agentId, symbol: spec.symbol, orderId: placed.orderId };
+      const smaller = expectOk(await venue.amendOrder({ ...ref, quantity: spec.minSize }));
+      expect(smaller).toMatchObject({
+        orderId: placed.orderId,
+        status: 'open',
+        quantity: spec.minSize,
+        price: '10',
+      });
+      const moved = expectOk(await venue.amendOrder({ ...ref, price: d('11') }));
+      expect(moved).toMatchObject({ orderId: placed.orderId, status: 'open', price: '11' });
+      expect(expectOk(await venue.openOrders(alice.agentId)).map((o) => [o.orderId, o.price])).toEqual([
+        [placed.orderId, '11'],
+      ]);
+      await rejected(() => venue.amendOrder({ ...ref, agentId: bob.agentId }), 'NOT_YOUR_ORDER');
+      await rejected(() => venue.amendOrder({ ...ref, price: d(`${spec.tickSize}1`) }), 'OFF_TICK');
+      await rejected(() => venue.amendOrder({ ...ref, quantity: d(`${spec.lotSize}1`) }), 'OFF_LOT');
+      await rejected(() => venue.amendOrder({ ...ref, price: d('100000000') }), 'INSUFFICIENT_FUNDS');
+      await rejected(() => venue.amendOrder({ ...ref, orderId: '999999999' }), 'UNKNOWN_ORDER');
+    });
+
+    it('cancels all (per symbol or everything) and lists open orders and recent fills', async () => {
+      const { fixture, venue, spec, alice, order } = await setup();
+      if (!fixture.extended) return;
+      expectOk(await venue.placeOrder(order(alice.agentId, { price: d('10') })));
+      expectOk(await venue.placeOrder(order(alice.agentId, { price: d('11') })));
+      expect(expectOk(await venue.openOrders(alice.agentId))).toHaveLength(2);
+      expect(expectOk(await venue.cancelAll({ agentId: alice.agentId, symbol: spec.symbol }))).toEqual({
+        canceled: 2,
+      });
+      expect(expectOk(await venue.openOrders(alice.agentId))).toEqual([]);
+      expect(expectOk(await venue.cancelAll({ agentId: alice.agentId }))).toEqual({ canceled: 0 });
+      expect(expectOk(venue.portfolio(alice.agentId)).lockedCash).toBe('0');
+      expect(await venue.openOrders('no-such-agent')).toMatchObject({
+        ok: false,
+        error: { code: 'UNKNOWN_AGENT' },
+      });
+      if (fixture.seller) {
+        expectOk(await venue.placeOrder(order(fixture.seller, { side: 'sell', price: d('100') })));
+        expectOk(await venue.placeOrder(order(alice.agentId, { price: d('100'), timeInForce: 'IOC' })));
+        const fills = expectOk(await venue.recentFills(alice.agentId, 10));
+        expect(fills.map((f) => [f.side, f.price, f.quantity, f.liquidity])).toEqual([
+          ['buy', '100', spec.minSize, 'taker'],
+        ]);
+      }
+    });
   });
+}
+
+/** A decimal string times a small integer, exactly (test helper). */
+function times(value: string, n: number): string {
+  const [whole = '0', frac = ''] = value.split('.');
+  const scaled = BigInt(whole + frac) * BigInt(n);
+  const text = scaled.toString().padStart(frac.length + 1, '0');
+  return frac.length
+    ? `${text.slice(0, -frac.length)}.${text.slice(-frac.length)}`.replace(/\.?0+$/, '')
+    : text;
 }
 
 function expectOk<T>(result: VenueResult<T>): T {

@@ -1,3 +1,4 @@
 export * from './clock';
 export * from './timers';
 export * from './logger';
+export * from './random';

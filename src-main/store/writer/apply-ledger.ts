@@ -40,6 +40,18 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const news = db.prepare('INSERT INTO news (venue, ts, symbol, headline, sentiment) VALUES (?, ?, ?, ?, ?)');
+  // Children before parents (foreign keys); fills and snapshots hang off accounts and instruments.
+  const resetVenue = [
+    'DELETE FROM journal WHERE venue = ?',
+    'DELETE FROM order_events WHERE venue = ?',
+    'DELETE FROM orders WHERE venue = ?',
+    'DELETE FROM fills WHERE instrument_id IN (SELECT id FROM instruments WHERE venue = ?)',
+    'DELETE FROM balance_changes WHERE account_id IN (SELECT id FROM accounts WHERE venue = ?)',
+    'DELETE FROM portfolio_snapshots WHERE account_id IN (SELECT id FROM accounts WHERE venue = ?)',
+    'DELETE FROM news WHERE venue = ?',
+    'DELETE FROM accounts WHERE venue = ?',
+    'DELETE FROM instruments WHERE venue = ?',
+  ].map((sql) => db.prepare(sql));
 
   const write = (op: LedgerOp): void => {
     switch (op.op) {
@@ -109,6 +121,10 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
         return;
       case 'news':
         news.run(op.venue, op.ts, op.symbol, op.headline, op.sentiment);
+        return;
+      case 'resetVenue':
+        for (const statement of resetVenue) statement.run(op.venue);
+        ids.reset();
         return;
     }
   };

@@ -6,6 +6,10 @@
  *
  * Backpressure: `accepting` turns false when more than `maxPendingOps` are written but not committed;
  * callers must refuse new work (a retryable error) rather than queue without bound.
+ *
+ * Order rows are upserts (the latest state wins), so an `order` op for an order that already has one
+ * in the batch being assembled replaces it in place instead of adding a row: a quote amended many
+ * times in one turn costs one row. Everything in a batch commits together, so the result is the same.
  */
 import { Worker } from 'node:worker_threads';
 import { appError, err, ok, type AppError, type Result } from '../../../src-shared/result';
@@ -34,6 +38,8 @@ export interface WriterStats {
 
 export class StoreWriter {
   private buffer: WriteOp[] = [];
+  /** venue|orderId -> index in `buffer` of that order's row. */
+  private orderSlots = new Map<string, number>();
   private ticket = 0;
   private sentTicket = 0;
   private committed = 0;
@@ -105,8 +111,8 @@ export class StoreWriter {
 
   /** Queues ops; returns the ticket that covers them. */
   write(ops: WriteOp | readonly WriteOp[]): number {
-    if (Array.isArray(ops)) for (const op of ops as readonly WriteOp[]) this.buffer.push(op);
-    else this.buffer.push(ops as WriteOp);
+    if (Array.isArray(ops)) for (const op of ops as readonly WriteOp[]) this.push(op);
+    else this.push(ops as WriteOp);
     this.ticket += 1;
     if (this.buffer.length >= this.maxBatchOps) this.send();
     else this.scheduleFlush();
@@ -154,6 +160,19 @@ export class StoreWriter {
     return this.closed;
   }
 
+  private push(op: WriteOp): void {
+    if (op.op === 'order') {
+      const key = `${op.venue}|${op.row.orderId}`;
+      const at = this.orderSlots.get(key);
+      if (at !== undefined) {
+        this.buffer[at] = op;
+        return;
+      }
+      this.orderSlots.set(key, this.buffer.length);
+    }
+    this.buffer.push(op);
+  }
+
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -167,6 +186,7 @@ export class StoreWriter {
     if (this.buffer.length === 0 || this.sentTicket === this.ticket) return;
     const ops = this.buffer;
     this.buffer = [];
+    this.orderSlots = new Map();
     this.sentTicket = this.ticket;
     this.pendingOps += ops.length;
     this.pendingOpsByTicket.set(this.ticket, ops.length);

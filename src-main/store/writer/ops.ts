@@ -98,6 +98,11 @@ export type LedgerOp =
       readonly unrealizedPnl: string;
       readonly positions: string;
     }
+  /**
+   * Deletes every ledger row of one venue (journal, accounts, instruments, orders and their events,
+   * fills, balance changes, portfolio snapshots, news): a simulated venue starting fresh on request.
+   */
+  | { readonly op: 'resetVenue'; readonly venue: string }
   | {
       readonly op: 'news';
       readonly venue: string;

@@ -13,7 +13,7 @@ import { CheatSheet } from '../hotkeys/CheatSheet';
 import { CommandPalette } from '../hotkeys/CommandPalette';
 import { HotkeysProvider, useHotkeys } from '../hotkeys/HotkeysContext';
 import { InstrumentPicker } from '../instrument/InstrumentPicker';
-import { useSelect, useSelection } from '../instrument/selection';
+import { DEFAULT_SELECTION, useChosenSelection, useSelect } from '../instrument/selection';
 import { useFrameStream } from '../market/market-hooks';
 import { Workspace } from '../workspace/Workspace';
 
@@ -83,16 +83,21 @@ function StatusBar() {
   );
 }
 
-/** With nothing selected yet, the first watched book becomes the linked instrument. */
+/**
+ * With nothing chosen yet, the first watched live book becomes the linked instrument (the user
+ * enabled that venue to see it); with no live venue watched, the simulated venue's default.
+ */
 function FirstSelection() {
-  const selection = useSelection();
+  const chosen = useChosenSelection();
   const select = useSelect();
-  const health = useFrameStream('market.health', selection ? null : {});
-  const first = health.data?.venues.flatMap((v) =>
+  const health = useFrameStream('market.health', chosen ? null : {});
+  const books = health.data?.venues.flatMap((v) =>
     v.books.map((b) => ({ venue: v.venue, symbol: b.symbol })),
-  )[0];
+  );
+  const first =
+    books?.find((b) => b.venue !== DEFAULT_SELECTION.venue) ?? (books ? DEFAULT_SELECTION : undefined);
   useEffect(() => {
-    if (!selection && first) select(first as InstrumentSelection);
-  }, [selection, first, select]);
+    if (!chosen && first) select(first as InstrumentSelection);
+  }, [chosen, first, select]);
   return null;
 }

@@ -24,14 +24,25 @@ export function applyDefaultLayout(api: DockviewApi): void {
       });
     }
   };
+  // Top: ladder | book over depth | chart over trades | ticket over portfolio.
+  // Bottom, full width: the blotters (orders, fills), agents and news, venues.
   add('ladder');
-  add('venues', { direction: 'below' }, { initialHeight: Math.round(height * 0.2) });
+  add('orders', { direction: 'below' }, { initialHeight: Math.round(height * 0.26) });
+  add('fills', { referencePanel: 'orders', direction: 'within' });
+  add('agents', { referencePanel: 'orders', direction: 'right' });
+  add('news', { referencePanel: 'agents', direction: 'within' });
+  add('venues', { referencePanel: 'agents', direction: 'right' });
   add('book', { referencePanel: 'ladder', direction: 'right' });
   add('chart', { referencePanel: 'book', direction: 'right' });
-  add('depth', { referencePanel: 'book', direction: 'below' }, { initialHeight: Math.round(height * 0.32) });
-  add('tape', { referencePanel: 'chart', direction: 'below' }, { initialHeight: Math.round(height * 0.42) });
-  api.getPanel('ladder')?.group.api.setSize({ width: Math.round(width * 0.24) });
-  api.getPanel('book')?.group.api.setSize({ width: Math.round(width * 0.3) });
+  add('ticket', { referencePanel: 'chart', direction: 'right' });
+  add('depth', { referencePanel: 'book', direction: 'below' }, { initialHeight: Math.round(height * 0.24) });
+  add('tape', { referencePanel: 'chart', direction: 'below' }, { initialHeight: Math.round(height * 0.3) });
+  add('portfolio', { referencePanel: 'ticket', direction: 'below' });
+  api.getPanel('ladder')?.group.api.setSize({ width: Math.round(width * 0.18) });
+  api.getPanel('book')?.group.api.setSize({ width: Math.round(width * 0.22) });
+  api.getPanel('ticket')?.group.api.setSize({ width: Math.round(width * 0.2) });
+  api.getPanel('orders')?.api.setActive();
+  api.getPanel('agents')?.api.setActive();
 }
 
 /** Opens a panel (or brings it to the front if it is already open). */

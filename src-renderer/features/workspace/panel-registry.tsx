@@ -8,7 +8,13 @@ import { PriceChartPanel } from '../chart/PriceChart';
 import { DepthChartPanel } from '../depth/DepthChart';
 import { KeymapPanel } from '../hotkeys/KeymapPanel';
 import { LadderPanel } from '../ladder/LadderPanel';
+import { AgentsPanel } from '../sim/AgentsPanel';
+import { NewsPanel } from '../sim/NewsPanel';
 import { TapePanel } from '../tape/TapePanel';
+import { FillsPanel } from '../trading/FillsPanel';
+import { OrdersPanel } from '../trading/OrdersPanel';
+import { PortfolioPanel } from '../trading/PortfolioPanel';
+import { TicketPanel } from '../trading/TicketPanel';
 import { VenueList } from '../venues/VenueList';
 
 export interface PanelDef {
@@ -25,6 +31,12 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'tape', title: 'Trades', Component: TapePanel },
   { id: 'venues', title: 'Venues', Component: VenueList },
   { id: 'keymap', title: 'Keymap', Component: KeymapPanel },
+  { id: 'ticket', title: 'Ticket', Component: TicketPanel },
+  { id: 'orders', title: 'Open orders', Component: OrdersPanel },
+  { id: 'fills', title: 'Fills', Component: FillsPanel },
+  { id: 'portfolio', title: 'Portfolio', Component: PortfolioPanel },
+  { id: 'agents', title: 'Agents', Component: AgentsPanel },
+  { id: 'news', title: 'News', Component: NewsPanel },
 ];
 
 export const PANEL_BY_ID: ReadonlyMap<string, PanelDef> = new Map(PANELS.map((p) => [p.id, p]));

@@ -166,7 +166,7 @@ describe('gateway contract', () => {
 });
 
 describe('composition root', () => {
-  it('starts the gateway on the placeholder venue, which refuses trading with UNAVAILABLE', async () => {
+  it('starts the gateway on the simulated venue: bots register and trading is on', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'depthline-app-'));
     const app = composeApp(
       {
@@ -185,10 +185,10 @@ describe('composition root', () => {
     expect(running.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/$/);
     const token = readFileSync(join(dataDir, 'gateway.token'), 'utf8').trim();
     const b = await bot(running.url, token);
+    await app.ready;
     const reply = await b.request({ type: 'agent_register', name: 'x', starting_capital: '1' });
-    expect(reply).toMatchObject({ type: 'error', code: 'UNAVAILABLE' });
-    expect(reply.msg).toMatch(/not available/);
+    expect(reply).toMatchObject({ type: 'agent_registered', name: 'x', resumed: false });
     const info = await app.server.call('gateway.info', {}, ctx);
-    expect(info).toMatchObject({ ok: true, value: { status: 'running', trading: false, connections: 1 } });
+    expect(info).toMatchObject({ ok: true, value: { status: 'running', trading: true, connections: 1 } });
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * Simulated-venue workloads for the storage benchmark, the same with persistence off (a journal
+ * that keeps nothing) and on (the SQLite journal through the store writer thread):
+ * - `session`: the venue's built-in agents trading for a number of steps (the real workload:
+ *   agents deciding, the venue port, events, the pipeline), yielding to the event loop every 10
+ *   steps as the running venue does between timer ticks, timed until everything is committed;
+ * - `pipeline`: a recorded session's engine commands replayed straight through the command
+ *   pipeline (engine + bookkeeping + journal), the cheapest path, so persistence weighs most.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SettingsSchema } from '../../src-main/config/settings';
+import { Engine, type EngineCommand } from '../../src-main/core/engine';
+import { ManualClock, ManualTimers, silentLogger } from '../../src-main/core/ports';
+import { AccountBook } from '../../src-main/sim/accounts';
+import { simConfig } from '../../src-main/sim/config';
+import { MemoryJournal, NullJournal, StoreJournal, type Journal } from '../../src-main/sim/journal';
+import { OrderRegistry } from '../../src-main/sim/orders';
+import { CommandPipeline } from '../../src-main/sim/pipeline';
+import { EventProcessor } from '../../src-main/sim/processor';
+import { decimalSource, SimRuntime } from '../../src-main/sim/runtime';
+import { StoreWriter } from '../../src-main/store/writer/client';
+import { SOURCE_WORKER } from '../../test/support/store-worker';
+
+const settings = SettingsSchema.parse({}).sim;
+
+export interface Timed {
+  readonly commands: number;
+  /** Commands per second, end to end (with persistence: until the last batch committed). */
+  readonly rate: number;
+  /** Commands per second on the engine's thread alone (the writer thread drains concurrently). */
+  readonly engineRate: number;
+}
+
+async function withWriter<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'depthline-bench-sim-'));
+  const writer = await StoreWriter.start({ dataDir, script: SOURCE_WORKER, maxPendingOps: 10_000_000 });
+  try {
+    return await fn(writer);
+  } finally {
+    await writer.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The agents trading for `steps` steps (seed 42); persistence off or on. */
+export async function session(steps: number, persist: boolean): Promise<Timed> {
+  const run = async (dataDir: string | null) => {
+    const clock = new ManualClock(1_700_000_000_000, 0);
+    const sim = new SimRuntime({
+      settings,
+      persistence: dataDir === null ? { kind: 'memory' } : { kind: 'sqlite', dataDir, worker: SOURCE_WORKER },
+      clock,
+      timers: new ManualTimers(),
+      log: silentLogger,
+      autoRun: false,
+    });
+    await sim.start();
+    await sim.journal.flush();
+    sim.port.onEvent(() => {}); // the app always listens (the gateway, the UI's streams)
+    const before = sim.pipeline.commands;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < steps; i++) {
+      clock.advance(settings.stepMs);
+      sim.driver.runStep();
+      // As on its timer, the venue yields between steps (here every 10): batches go to the writer,
+      // commits come back and held events are delivered, as in a running app.
+      if (i % 10 === 9) await new Promise((r) => setImmediate(r));
+    }
+    const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const done = await sim.journal.flush();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (!done.ok) throw new Error(done.error.message);
+    const commands = sim.pipeline.commands - before;
+    await sim.stop();
+    return { commands, rate: commands / seconds, engineRate: commands / engineSeconds };
+  };
+  if (!persist) return run(null);
+  const dataDir = mkdtempSync(join(tmpdir(), 'depthline-bench-sim-'));
+  try {
+    return await run(dataDir);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The engine commands of a recorded `steps`-step session (setup included). */
+export async function recordedCommands(steps: number): Promise<EngineCommand[]> {
+  const journal = new MemoryJournal({ keep: true });
+  const clock = new ManualClock(1_700_000_000_000, 0);
+  const sim = new SimRuntime({
+    settings,
+    persistence: { kind: 'memory', journal },
+    clock,
+    timers: new ManualTimers(),
+    log: silentLogger,
+    autoRun: false,
+  });
+  await sim.start();
+  for (let i = 0; i < steps; i++) {
+    clock.advance(settings.stepMs);
+    sim.driver.runStep();
+  }
+  return journal.kept!.flatMap((op) =>
+    op.op === 'journal' && !op.kind.startsWith('sim.') ? [JSON.parse(op.body) as EngineCommand] : [],
+  );
+}
+
+function pipelineOn(journal: Journal): CommandPipeline {
+  const config = simConfig(settings);
+  const engine = new Engine({ assets: config.genesis.assets, instruments: config.genesis.instruments });
+  const decimals = decimalSource(engine);
+  const pipeline = new CommandPipeline(
+    engine,
+    journal,
+    new EventProcessor(decimals, new AccountBook(config.valuation), new OrderRegistry()),
+  );
+  pipeline.onOutput(() => {}); // the venue always listens (events for bots and the UI)
+  return pipeline;
+}
+
+/** Replays `commands` through a fresh pipeline; persistence off or on (until committed). */
+export async function pipeline(commands: readonly EngineCommand[], persist: boolean): Promise<Timed> {
+  if (!persist) {
+    const p = pipelineOn(new NullJournal());
+    const start = process.hrtime.bigint();
+    for (const c of commands) p.execute(c);
+    const rate = commands.length / (Number(process.hrtime.bigint() - start) / 1e9);
+    return { commands: commands.length, rate, engineRate: rate };
+  }
+  return withWriter(async (writer) => {
+    const config = simConfig(settings);
+    writer.write(
+      config.genesis.instruments.map((i) => ({
+        op: 'instrument' as const,
+        venue: 'sim',
+        symbol: i.id,
+        baseAsset: i.base,
+        quoteAsset: i.quote,
+        tickSize: i.tickSize,
+        lotSize: i.lotSize,
+      })),
+    );
+    await writer.flush();
+    const p = pipelineOn(new StoreJournal(writer));
+    const start = process.hrtime.bigint();
+    for (const c of commands) p.execute(c);
+    const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const done = await writer.flush();
+    if (!done.ok) throw new Error(done.error.message);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return {
+      commands: commands.length,
+      rate: commands.length / seconds,
+      engineRate: commands.length / engineSeconds,
+    };
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * The simulated venue as bots and the user see it: the same VenuePort, but nothing is acknowledged
+ * before it is durable. A command's answer resolves only once the journal batch holding it has
+ * committed (with a SQLite journal; a memory journal answers synchronously), and every event is
+ * held until the batch of the command that caused it has committed, then delivered after the
+ * answers of that batch (on the next macrotask), so a bot still sees its `order_response` before
+ * the `order_filled` of that order, and never sees a fill that a crash could take back.
+ *
+ * Answers resolve in call order (the writer commits tickets in order; a rejection waits for the
+ * commands before it). If the journal fails, pending answers become retryable UNAVAILABLE
+ * rejections, held events are dropped (they never became durable) and the venue halts.
+ */
+import type {
+  AmendOrderRequest,
+  CancelAllRequest,
+  CancelOrderRequest,
+  PlaceOrderRequest,
+  RegisterAgentRequest,
+  VenueEvent,
+  VenuePort,
+  VenueResult,
+} from '../gateway/venue-port';
+import type { Journal } from './journal';
+import type { SimVenue } from './venue';
+
+export class DurableVenuePort implements VenuePort {
+  private readonly listeners = new Set<(event: VenueEvent) => void>();
+  private held: Array<readonly [number, VenueEvent]> = [];
+  private waiting = false;
+
+  constructor(
+    private readonly venue: SimVenue,
+    private readonly journal: Journal,
+    private readonly defer: (fn: () => void) => void = (fn) => setImmediate(fn),
+  ) {
+    venue.onEvent((event, ticket) => {
+      if (this.journal.synchronous) return this.deliver(event);
+      this.held.push([ticket, event]);
+      this.scheduleRelease();
+    });
+  }
+
+  get venueId(): string {
+    return this.venue.venueId;
+  }
+  get available(): boolean {
+    return this.venue.available;
+  }
+  instruments() {
+    return this.venue.instruments();
+  }
+
+  registerAgent(request: RegisterAgentRequest) {
+    return this.answer(() => this.venue.registerAgent(request));
+  }
+  placeOrder(request: PlaceOrderRequest) {
+    return this.answer(() => this.venue.placeOrder(request));
+  }
+  cancelOrder(request: CancelOrderRequest) {
+    return this.answer(() => this.venue.cancelOrder(request));
+  }
+  amendOrder(request: AmendOrderRequest) {
+    return this.answer(() => this.venue.amendOrder(request));
+  }
+  cancelAll(request: CancelAllRequest) {
+    return this.answer(() => this.venue.cancelAll(request));
+  }
+
+  openOrders(agentId: string) {
+    return this.venue.openOrders(agentId);
+  }
+  recentFills(agentId: string, limit: number) {
+    return this.venue.recentFills(agentId, limit);
+  }
+  portfolio(agentId: string) {
+    return this.venue.portfolio(agentId);
+  }
+  agents() {
+    return this.venue.agents();
+  }
+  newsHistory(limit: number) {
+    return this.venue.newsHistory(limit);
+  }
+  books(depth: number, symbols?: readonly string[]) {
+    return this.venue.books(depth, symbols);
+  }
+
+  onEvent(listener: (event: VenueEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private answer<T>(run: () => VenueResult<T>): VenueResult<T> | Promise<VenueResult<T>> {
+    const result = run();
+    if (this.journal.synchronous) return result;
+    // A rejection changed nothing: it only waits for the answers before it (call order).
+    return this.journal.whenCommitted(this.journal.lastTicket).then((committed) =>
+      committed.ok || !result.ok
+        ? result
+        : {
+            ok: false as const,
+            error: {
+              code: 'UNAVAILABLE' as const,
+              message: `not stored (${committed.error.message}); nothing was acknowledged`,
+            },
+          },
+    );
+  }
+
+  private scheduleRelease(): void {
+    if (this.waiting || this.held.length === 0) return;
+    this.waiting = true;
+    const target = this.held[this.held.length - 1]![0];
+    void this.journal.whenCommitted(target).then((committed) => {
+      if (!committed.ok) {
+        this.held = [];
+        this.waiting = false;
+        return;
+      }
+      this.defer(() => {
+        this.waiting = false;
+        let n = 0;
+        while (n < this.held.length && this.held[n]![0] <= target) n++;
+        const ready = this.held.splice(0, n);
+        for (const [, event] of ready) this.deliver(event);
+        this.scheduleRelease();
+      });
+    });
+  }
+
+  private deliver(event: VenueEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Reads a venue's journal back in sequence order, streaming (a long session's journal never has to
+ * fit in memory at once), through a read-only connection that is closed when iteration ends.
+ */
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { openReadonly } from '../db';
+import { LEDGER_FILE } from '../open-store';
+
+export interface JournalRow {
+  readonly seq: number;
+  readonly ts: number;
+  readonly kind: string;
+  readonly body: string;
+}
+
+export function* readJournal(dataDir: string, venue: string, nativeBinding?: string): Generator<JournalRow> {
+  const file = join(dataDir, LEDGER_FILE);
+  if (!existsSync(file)) return;
+  const db = openReadonly({ file, role: 'ledger', nativeBinding });
+  try {
+    const rows = db
+      .prepare('SELECT seq, ts, kind, body FROM journal WHERE venue = ? ORDER BY seq')
+      .iterate(venue) as IterableIterator<JournalRow>;
+    for (const row of rows) yield row;
+  } finally {
+    db.close();
+  }
+}
