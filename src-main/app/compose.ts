@@ -4,6 +4,7 @@
  * points differ only in the transport they put in front of the returned server and in the window
  * they open. Both start the gateway through `startGateway()` here.
  */
+import type { DecimalString } from '../../src-shared/domain';
 import type { CliOptions } from '../config/cli';
 import type { Settings } from '../config/settings';
 import type { Clock, Logger, Timers } from '../core/ports';
@@ -12,6 +13,7 @@ import type { MarketDataPort } from '../gateway/market-data-port';
 import { GatewayRuntime } from '../gateway/runtime';
 import type { VenuePort } from '../gateway/venue-port';
 import { composePaperVenues, type ComposedPaper } from '../paper/compose-paper';
+import { paperTradingEntries } from '../paper/trading-entries';
 import type { ContractImplementation } from '../rpc/handlers';
 import { ContractServer } from '../rpc/server';
 import { createGatewayService } from '../services/gateway-service';
@@ -102,8 +104,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
   void market.watchConfigured(configuredSymbols(env.settings));
 
   // PAPER VENUES (src-main/paper): one `paper:<id>` per enabled live venue, trading against its
-  // live book, persisted in the ledger. Built and started here; handing them to the gateway and
-  // the trading services is the trading service registry's job.
+  // live book, persisted in the ledger. The user trades on them through the trading registry below.
   const paper = composePaperVenues({
     settings: env.settings,
     connectors: liveConnectors,
@@ -157,7 +158,17 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     userAgentId: () => (sim.userAgentId === '' ? null : sim.userAgentId),
     unavailableReason: () => (sim.venue.available ? null : (sim.venue.state.reason ?? 'not running')),
   };
-  const registry = new Map<string, TradingVenueEntry>([['sim', simEntry]]);
+  const paperEntries = paperTradingEntries({
+    paper,
+    liveName: (id) => VENUE_CATALOG.find((v) => v.id === id)?.name ?? id,
+    // settings.json validated it as a plain non-negative decimal (paper-settings.ts).
+    startingCapital: env.settings.paper.startingCapital as DecimalString,
+    log: env.log.child({ component: 'paper' }),
+  });
+  const registry = new Map<string, TradingVenueEntry>([
+    ['sim', simEntry],
+    ...paperEntries.map((e) => [e.venueId, e] as const),
+  ]);
   const equity = new EquitySampler(registry, env.clock, env.timers);
   equity.start();
   const trading = createTradingService(registry);

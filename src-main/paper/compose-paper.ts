@@ -28,7 +28,10 @@ export interface ComposePaperDeps {
 }
 
 export interface ComposedPaper {
+  /** Each paper venue as bots and the trading service use it (trigger layer included). */
   readonly venues: readonly TradingVenuePort[];
+  /** Why a paper venue takes no orders right now (null when it does), by venue id. */
+  unavailableReason(venueId: string): string | null;
   /** Resolves once every paper venue is ready or has said why it is not. */
   readonly ready: Promise<void>;
   stop(): Promise<void>;
@@ -36,7 +39,12 @@ export interface ComposedPaper {
 
 export function composePaperVenues(deps: ComposePaperDeps): ComposedPaper {
   const created = createPaperVenues(deps);
-  if (created.venues.length === 0) return { venues: [], ready: Promise.resolve(), stop: async () => {} };
+  const unavailableReason = (id: string) => {
+    const venue = created.paper.get(id);
+    return venue ? venue.unavailableReason() : `no paper venue ${id}`;
+  };
+  if (created.venues.length === 0)
+    return { venues: [], unavailableReason, ready: Promise.resolve(), stop: async () => {} };
   let opened: OpenedPaperStore | null = null;
   const ready = (async () => {
     const script = deps.storeWorker ?? builtStoreWorker();
@@ -58,6 +66,7 @@ export function composePaperVenues(deps: ComposePaperDeps): ComposedPaper {
   const close = () => (opened as OpenedPaperStore | null)?.close() ?? Promise.resolve();
   return {
     venues: created.venues,
+    unavailableReason,
     ready,
     // A venue still waiting for its live venue must not hold up shutdown: its store closes when
     // the start attempt ends.
