@@ -27,7 +27,7 @@ import { createTradingStreams } from '../services/trading-streams';
 import { createUiPrefsService } from '../services/ui-prefs-service';
 import { SimConnector } from '../sim/connector';
 import { SimRuntime, type SimPersistence } from '../sim/runtime';
-import type { WorkerScript } from '../store/writer/client';
+import { StoreWriter, type WorkerScript } from '../store/writer/client';
 import { VENUE_CATALOG } from '../venues/catalog';
 import { configuredSymbols, createConnectors } from '../venues/registry';
 
@@ -74,12 +74,20 @@ export interface ComposedApp {
 }
 
 export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): ComposedApp {
+  // ONE writer thread per ledger file: the simulated venue and the paper venues share it (two
+  // writers on one SQLite file contend for its lock, and a migration racing another fails).
+  const ledgerWriter = env.storeWorker
+    ? StoreWriter.start({ dataDir: env.dataDir, script: env.storeWorker, nativeBinding: env.sqliteBinding })
+    : undefined;
+  // Its users report a failed start themselves; this only marks the rejection as handled.
+  ledgerWriter?.catch(() => undefined);
+
   // The simulated venue is always on: rebuilt from its journal in the data directory.
   const simLog = env.log.child({ component: 'sim' });
   const sim = new SimRuntime({
     settings: env.settings.sim,
     seed: options.seed,
-    persistence: simPersistence(env, options, simLog),
+    persistence: simPersistence(env, options, simLog, ledgerWriter),
     clock: env.clock,
     timers: env.timers,
     log: simLog,
@@ -114,6 +122,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     dataDir: env.dataDir,
     sqliteBinding: env.sqliteBinding,
     storeWorker: env.storeWorker,
+    sharedWriter: ledgerWriter,
   });
 
   const system = createSystemService({
@@ -216,6 +225,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
       await gateway.stop();
       await paper.stop();
       await sim.stop();
+      await ledgerWriter?.then((w) => w.close()).catch(() => undefined);
       market.stop();
     },
   };
@@ -230,16 +240,21 @@ export function composeOptions(cli: CliOptions): ComposeOptions {
   };
 }
 
-function simPersistence(env: AppEnvironment, options: ComposeOptions, log: Logger): SimPersistence {
+function simPersistence(
+  env: AppEnvironment,
+  options: ComposeOptions,
+  log: Logger,
+  writer: Promise<StoreWriter> | undefined,
+): SimPersistence {
   if (env.settings.sim.persistence === 'memory') return { kind: 'memory' };
-  if (!env.storeWorker) {
+  if (!writer) {
     log.warn('no store writer available: the simulated venue keeps its state in memory only');
     return { kind: 'memory' };
   }
   return {
     kind: 'sqlite',
     dataDir: env.dataDir,
-    worker: env.storeWorker,
+    worker: { shared: writer },
     nativeBinding: env.sqliteBinding,
     reset: options.resetSim === true,
   };

@@ -56,7 +56,7 @@ describe('paper venues in the composition root', () => {
     const [venue] = first.paper.venues;
     expect(venue?.venueId).toBe('paper:binance');
     await first.paper.ready;
-    await waitFor(() => (first.paper.venues[0]!.books(1)[0]?.asks.length ?? 0) > 0, 15_000, 'a live book');
+    await waitFor(() => (first.paper.venues[0]!.books(1)[0]?.asks.length ?? 0) > 0, 10_000, 'a live book');
     const { agentId } = await resolve(venue!.registerAgent({ name: 'me', startingCapital: d('5000') }));
     const order = {
       agentId,
@@ -91,7 +91,7 @@ describe('paper venues in the composition root', () => {
     };
     expect(await venues()).toMatchObject({ kind: 'paper', name: 'Paper · Binance Spot' });
     await app.paper.ready;
-    await waitFor(() => (app.paper.venues[0]!.books(1)[0]?.asks.length ?? 0) > 0, 15_000, 'a live book');
+    await waitFor(() => (app.paper.venues[0]!.books(1)[0]?.asks.length ?? 0) > 0, 10_000, 'a live book');
     let listed = await venues();
     for (let i = 0; i < 50 && !listed?.available; i++) {
       await new Promise((r) => setTimeout(r, 20));
