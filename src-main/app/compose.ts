@@ -141,9 +141,9 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     log: env.log.child({ component: 'ui-prefs' }),
   });
 
-  // Bots trade on the simulated venue through its durable port (answers once stored) and read any
-  // venue's market data through the market-data service.
-  const venue: VenuePort = sim.port;
+  // Bots trade on the simulated venue through its durable port (answers once stored) wrapped by the
+  // trigger layer (stops, brackets), and read any venue's market data through the market-data service.
+  const venue: VenuePort = sim.triggers.port;
   const marketData: MarketDataPort = market.marketDataPort;
 
   const gateway = new GatewayRuntime({
@@ -163,7 +163,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     venueId: 'sim',
     name: 'Simulated venue',
     kind: 'simulated',
-    port: sim.port,
+    port: sim.triggers.port,
     userAgentId: () => (sim.userAgentId === '' ? null : sim.userAgentId),
     unavailableReason: () => (sim.venue.available ? null : (sim.venue.state.reason ?? 'not running')),
   };

@@ -26,7 +26,9 @@ import { OrderRegistry } from './orders';
 import { CommandPipeline } from './pipeline';
 import { EventProcessor, SIM_VENUE } from './processor';
 import { SeededRandom } from './random';
+import { SimTriggers, SIM_TRIGGER_KIND } from './triggers';
 import { SimVenue } from './venue';
+import type { TriggerRecord } from '../trading/triggers/records';
 
 export type SimPersistence =
   | { readonly kind: 'memory'; readonly journal?: Journal; readonly replay?: Iterable<JournalRow> }
@@ -62,6 +64,8 @@ export class SimRuntime {
   readonly pipeline: CommandPipeline;
   readonly venue: SimVenue;
   readonly port: DurableVenuePort;
+  /** The port users and bots trade on: `port` plus stops, stop-limits and brackets. */
+  readonly triggers: SimTriggers;
   readonly model: MarketModel;
   readonly market: EngineMarketView;
   readonly agents: readonly BuiltinAgent[];
@@ -106,6 +110,13 @@ export class SimRuntime {
       specs: this.config.specs,
     });
     this.port = new DurableVenuePort(this.venue, this.slot);
+    this.triggers = new SimTriggers(
+      this.port,
+      this.pipeline,
+      () => this.slot.flush(),
+      options.clock,
+      options.log,
+    );
     this.market = new EngineMarketView(this.engine, this.model);
     const symbols = this.config.specs.map((s) => s.symbol);
     this.agents = settings.agents.map((a) => createAgent(a, a.symbols ?? symbols));
@@ -186,6 +197,8 @@ export class SimRuntime {
       this.engine.assetDecimals(a)!,
     ).userAgentId;
     this.venue.setStatus('running');
+    // Pending stops are back before anything can print.
+    this.triggers.restore();
     if (this.options.autoRun !== false) this.driver.start();
   }
 
@@ -203,6 +216,8 @@ export class SimRuntime {
           this.market.record(value as SimNews);
         } else if (row.kind === 'sim.state') {
           checkpoint = value as SimCheckpoint;
+        } else if (row.kind === SIM_TRIGGER_KIND) {
+          this.triggers.replayed(value as TriggerRecord);
         }
       }
     });
