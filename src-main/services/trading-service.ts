@@ -33,6 +33,18 @@ export function tradingOrder(o: OrderView): TradingOrder {
     remainingQuantity: o.remainingQuantity,
     status: o.status,
     time: o.time,
+    ...(o.trigger === undefined ? {} : { trigger: o.trigger }),
+    ...(o.paper === undefined ? {} : { paper: o.paper }),
+    ...(o.queue === undefined ? {} : { queue: o.queue }),
+    ...(o.noFillReason === undefined ? {} : { noFillReason: o.noFillReason }),
+  };
+}
+
+/** The port's bracket has no `undefined` members (exact optional properties). */
+function bracketOf(b: { takeProfit?: DecimalString | undefined; stopLoss?: DecimalString | undefined }) {
+  return {
+    ...(b.takeProfit === undefined ? {} : { takeProfit: b.takeProfit }),
+    ...(b.stopLoss === undefined ? {} : { stopLoss: b.stopLoss }),
   };
 }
 
@@ -87,6 +99,8 @@ export function createTradingService(registry: TradingRegistry) {
           timeInForce: input.tif,
           quantity: input.quantity,
           ...(input.price === undefined ? {} : { price: input.price }),
+          ...(input.triggerPrice === undefined ? {} : { triggerPrice: input.triggerPrice }),
+          ...(input.bracket === undefined ? {} : { bracket: bracketOf(input.bracket) }),
           ...(input.clientOrderId === undefined ? {} : { clientOrderId: input.clientOrderId }),
         }),
       );

@@ -23,6 +23,8 @@ import {
   TimeInForceSchema,
   VenueIdSchema,
   VENUE_REJECT_CODES,
+  NoFillReasonSchema,
+  QueueConfidenceSchema,
 } from '../domain';
 import { replaceWithDelta, request, stream } from './define';
 import { MarketSymbolSchema } from './market';
@@ -38,11 +40,25 @@ export type TradingRejectCode = z.infer<typeof TradingRejectCodeSchema>;
 const Millis = z.number().int().nonnegative();
 const OrderIdSchema = z.string().regex(/^[1-9][0-9]{0,15}$/, 'order ids are positive integers');
 
+export const TriggerInfoSchema = z.object({
+  type: z.enum(['stop_market', 'stop_limit', 'take_profit', 'stop_loss']),
+  triggerPrice: DecimalStringSchema,
+  /** waiting_entry: a bracket leg before its entry filled; pending: armed; triggered: fired. */
+  state: z.enum(['waiting_entry', 'pending', 'triggered']),
+  parentOrderId: z.string().optional(),
+  siblingOrderId: z.string().optional(),
+});
+export type TriggerInfo = z.infer<typeof TriggerInfoSchema>;
+
+/** What the user may place: the engine's types plus stops, which the trigger layer holds. */
+export const TradingOrderTypeSchema = z.enum(['limit', 'market', 'stop_market', 'stop_limit']);
+
 export const TradingOrderSchema = z.object({
   orderId: z.string(),
   clientOrderId: z.string().optional(),
   symbol: z.string(),
   side: SideSchema,
+  /** A pending stop shows the type it will release (market or limit). */
   orderType: OrderTypeSchema,
   timeInForce: TimeInForceSchema,
   price: DecimalStringSchema.optional(),
@@ -52,6 +68,14 @@ export const TradingOrderSchema = z.object({
   /** open = resting (possibly partly filled); canceled includes IOC remainders and expired FOKs. */
   status: z.enum(['open', 'filled', 'canceled']),
   time: Millis,
+  /** Stops and bracket legs: what fires it and where it stands (see TriggerInfoSchema). */
+  trigger: TriggerInfoSchema.optional(),
+  /** Paper venues: always true, so a paper order is never taken for a live one. */
+  paper: z.literal(true).optional(),
+  /** Resting paper orders: estimated visible size ahead at its price, and how sure that is. */
+  queue: z.object({ ahead: DecimalStringSchema, confidence: QueueConfidenceSchema }).optional(),
+  /** Open paper and trigger orders: why the order is not filling right now. */
+  noFillReason: NoFillReasonSchema.optional(),
 });
 export type TradingOrder = z.infer<typeof TradingOrderSchema>;
 
@@ -147,10 +171,21 @@ export const tradingRequests = {
         ...Venue,
         symbol: MarketSymbolSchema,
         side: SideSchema,
-        type: OrderTypeSchema,
+        type: TradingOrderTypeSchema,
         /** Market orders: IOC or FOK. */
         tif: TimeInForceSchema,
+        /** Limit and stop_limit orders. */
         price: PositiveDecimalSchema.optional(),
+        /** stop_market and stop_limit: a buy fires when the last trade rises to it, a sell when it falls. */
+        triggerPrice: PositiveDecimalSchema.optional(),
+        /** Limit or market entries: take-profit and stop-loss legs, one-cancels-other. */
+        bracket: z
+          .object({
+            takeProfit: PositiveDecimalSchema.optional(),
+            stopLoss: PositiveDecimalSchema.optional(),
+          })
+          .strict()
+          .optional(),
         quantity: PositiveDecimalSchema,
         clientOrderId: z
           .string()

@@ -22,6 +22,50 @@ function app() {
 }
 
 describe('trading contract on the simulated venue', () => {
+  it('places a stop through the trigger layer: listed as pending with its trigger, then canceled', async () => {
+    const { call, tick, server } = app();
+    tick(2000);
+    const orders = follow(server, 'trading.orders', { venue: 'sim' });
+    const placed = (await call('trading.place', {
+      venue: 'sim',
+      symbol: 'BTC-USD',
+      side: 'sell',
+      type: 'stop_market',
+      tif: 'IOC',
+      triggerPrice: '1000',
+      quantity: '0.01',
+    })) as { status: string; order: { orderId: string } };
+    expect(placed).toMatchObject({
+      status: 'accepted',
+      order: {
+        status: 'open',
+        orderType: 'market',
+        trigger: { type: 'stop_market', triggerPrice: '1000', state: 'pending' },
+      },
+    });
+    tick(200);
+    expect(orders.state!.orders).toEqual([
+      expect.objectContaining({ orderId: placed.order.orderId, noFillReason: 'trigger_pending' }),
+    ]);
+    expect(await call('trading.cancel', { venue: 'sim', orderId: placed.order.orderId })).toMatchObject({
+      status: 'accepted',
+      order: { status: 'canceled' },
+    });
+    tick(200);
+    expect(orders.state!.orders).toEqual([]);
+    // A stop without its trigger price is a rejection value, not a crash.
+    expect(
+      await call('trading.place', {
+        venue: 'sim',
+        symbol: 'BTC-USD',
+        side: 'sell',
+        type: 'stop_market',
+        tif: 'IOC',
+        quantity: '0.01',
+      }),
+    ).toMatchObject({ status: 'rejected', code: 'INVALID_PRICE' });
+  });
+
   it('places, amends, cancels and cancels all; the orders stream follows by upserts and removals', async () => {
     const { call, tick, server } = app();
     tick(2000); // the market makers quote
