@@ -212,11 +212,13 @@ describe.each(drivers)('$venue connector conformance', (driver) => {
       .filter((a) => a.path === primary)
       .map((a) => a.at);
     // Backoff 20 ms doubling to a 200 ms cap: roughly 5 + 1000/200 attempts in 1.2 s, never 60.
-    expect(attempts.length).toBeGreaterThanOrEqual(4);
+    // Only bounds a loaded machine cannot break are asserted here (timers fire late, never
+    // early); the cap itself is checked exactly on the policy (kit/backoff-rest.test.ts).
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
     expect(attempts.length).toBeLessThan(16);
     const gaps = attempts.slice(1).map((t, i) => t - attempts[i]!);
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(200 + 60);
-    expect(gaps[gaps.length - 1]!).toBeGreaterThanOrEqual(gaps[0]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(12);
+    expect(gaps[gaps.length - 1]!).toBeGreaterThanOrEqual(20);
     fake.server.refuse = false;
     await waitFor(() => fake.server.open().length > 0, 3000, 'reconnected');
     fake.emit(2);
