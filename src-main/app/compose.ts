@@ -4,6 +4,7 @@
  * points differ only in the transport they put in front of the returned server and in the window
  * they open. Both start the gateway through `startGateway()` here.
  */
+import type { DecimalString } from '../../src-shared/domain';
 import type { CliOptions } from '../config/cli';
 import type { Settings } from '../config/settings';
 import type { Clock, Logger, Timers } from '../core/ports';
@@ -12,6 +13,7 @@ import type { MarketDataPort } from '../gateway/market-data-port';
 import { GatewayRuntime } from '../gateway/runtime';
 import type { VenuePort } from '../gateway/venue-port';
 import { composePaperVenues, type ComposedPaper } from '../paper/compose-paper';
+import { paperTradingEntries } from '../paper/trading-entries';
 import type { ContractImplementation } from '../rpc/handlers';
 import { ContractServer } from '../rpc/server';
 import { createGatewayService } from '../services/gateway-service';
@@ -25,7 +27,7 @@ import { createTradingStreams } from '../services/trading-streams';
 import { createUiPrefsService } from '../services/ui-prefs-service';
 import { SimConnector } from '../sim/connector';
 import { SimRuntime, type SimPersistence } from '../sim/runtime';
-import type { WorkerScript } from '../store/writer/client';
+import { StoreWriter, type WorkerScript } from '../store/writer/client';
 import { VENUE_CATALOG } from '../venues/catalog';
 import { configuredSymbols, createConnectors } from '../venues/registry';
 
@@ -72,12 +74,20 @@ export interface ComposedApp {
 }
 
 export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): ComposedApp {
+  // ONE writer thread per ledger file: the simulated venue and the paper venues share it (two
+  // writers on one SQLite file contend for its lock, and a migration racing another fails).
+  const ledgerWriter = env.storeWorker
+    ? StoreWriter.start({ dataDir: env.dataDir, script: env.storeWorker, nativeBinding: env.sqliteBinding })
+    : undefined;
+  // Its users report a failed start themselves; this only marks the rejection as handled.
+  ledgerWriter?.catch(() => undefined);
+
   // The simulated venue is always on: rebuilt from its journal in the data directory.
   const simLog = env.log.child({ component: 'sim' });
   const sim = new SimRuntime({
     settings: env.settings.sim,
     seed: options.seed,
-    persistence: simPersistence(env, options, simLog),
+    persistence: simPersistence(env, options, simLog, ledgerWriter),
     clock: env.clock,
     timers: env.timers,
     log: simLog,
@@ -102,8 +112,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
   void market.watchConfigured(configuredSymbols(env.settings));
 
   // PAPER VENUES (src-main/paper): one `paper:<id>` per enabled live venue, trading against its
-  // live book, persisted in the ledger. Built and started here; handing them to the gateway and
-  // the trading services is the trading service registry's job.
+  // live book, persisted in the ledger. The user trades on them through the trading registry below.
   const paper = composePaperVenues({
     settings: env.settings,
     connectors: liveConnectors,
@@ -113,6 +122,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     dataDir: env.dataDir,
     sqliteBinding: env.sqliteBinding,
     storeWorker: env.storeWorker,
+    sharedWriter: ledgerWriter,
   });
 
   const system = createSystemService({
@@ -157,7 +167,17 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     userAgentId: () => (sim.userAgentId === '' ? null : sim.userAgentId),
     unavailableReason: () => (sim.venue.available ? null : (sim.venue.state.reason ?? 'not running')),
   };
-  const registry = new Map<string, TradingVenueEntry>([['sim', simEntry]]);
+  const paperEntries = paperTradingEntries({
+    paper,
+    liveName: (id) => VENUE_CATALOG.find((v) => v.id === id)?.name ?? id,
+    // settings.json validated it as a plain non-negative decimal (paper-settings.ts).
+    startingCapital: env.settings.paper.startingCapital as DecimalString,
+    log: env.log.child({ component: 'paper' }),
+  });
+  const registry = new Map<string, TradingVenueEntry>([
+    ['sim', simEntry],
+    ...paperEntries.map((e) => [e.venueId, e] as const),
+  ]);
   const equity = new EquitySampler(registry, env.clock, env.timers);
   equity.start();
   const trading = createTradingService(registry);
@@ -205,6 +225,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
       await gateway.stop();
       await paper.stop();
       await sim.stop();
+      await ledgerWriter?.then((w) => w.close()).catch(() => undefined);
       market.stop();
     },
   };
@@ -219,16 +240,21 @@ export function composeOptions(cli: CliOptions): ComposeOptions {
   };
 }
 
-function simPersistence(env: AppEnvironment, options: ComposeOptions, log: Logger): SimPersistence {
+function simPersistence(
+  env: AppEnvironment,
+  options: ComposeOptions,
+  log: Logger,
+  writer: Promise<StoreWriter> | undefined,
+): SimPersistence {
   if (env.settings.sim.persistence === 'memory') return { kind: 'memory' };
-  if (!env.storeWorker) {
+  if (!writer) {
     log.warn('no store writer available: the simulated venue keeps its state in memory only');
     return { kind: 'memory' };
   }
   return {
     kind: 'sqlite',
     dataDir: env.dataDir,
-    worker: env.storeWorker,
+    worker: { shared: writer },
     nativeBinding: env.sqliteBinding,
     reset: options.resetSim === true,
   };

@@ -21,6 +21,7 @@
  * - test/support/venue-port-conformance.ts is a test suite any implementation can be run through.
  */
 import type {
+  VenueRejectCode,
   DecimalString,
   NoFillReason,
   OrderType,
@@ -31,35 +32,12 @@ import type {
 
 export type Awaitable<T> = T | Promise<T>;
 
-/** Why a venue refused a call. Closed set: bots switch on these strings (docs/agents-api.md). */
-export const VENUE_REJECT_CODES = [
-  'UNKNOWN_SYMBOL',
-  'UNKNOWN_AGENT',
-  /** The name belongs to a connected agent or to one of the venue's own agents. */
-  'AGENT_NAME_TAKEN',
-  /** Starting capital malformed, not positive or too large. */
-  'INVALID_AMOUNT',
-  'INVALID_PRICE',
-  'INVALID_QUANTITY',
-  'OFF_TICK',
-  'OFF_LOT',
-  'BELOW_MIN_SIZE',
-  /** A buy whose notional (plus fees) exceeds the agent's free quote balance. */
-  'INSUFFICIENT_FUNDS',
-  /** A sell of more base than the agent holds free (cash accounts cannot short). */
-  'INSUFFICIENT_BALANCE',
-  'POST_ONLY_WOULD_TAKE',
-  'FOK_NOT_FILLABLE',
-  /** A market order found nothing to trade against. */
-  'NO_LIQUIDITY',
-  'DUPLICATE_CLIENT_ORDER_ID',
-  /** Unknown, already filled or already canceled: a second cancel is this, deterministically. */
-  'UNKNOWN_ORDER',
-  'NOT_YOUR_ORDER',
-  /** The venue is not running or not wired (the gateway's placeholder answers this). */
-  'UNAVAILABLE',
-] as const;
-export type VenueRejectCode = (typeof VENUE_REJECT_CODES)[number];
+/** Resolves an Awaitable without turning a synchronous answer into a Promise. */
+export function andThen<T, U>(value: Awaitable<T>, next: (v: T) => U | Promise<U>): Awaitable<U> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+export { VENUE_REJECT_CODES, type VenueRejectCode } from '../../src-shared/domain';
 
 export interface VenueReject {
   readonly code: VenueRejectCode;

@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../config/settings';
 import type { Clock, Logger, Timers } from '../core/ports';
-import type { WorkerScript } from '../store/writer/client';
-import type { TradingVenuePort } from '../trading/venue-ops';
+import type { StoreWriter, WorkerScript } from '../store/writer/client';
+import { type VenuePort } from '../gateway/venue-port';
 import type { VenueConnector } from '../venues/kit';
 import { createPaperVenues } from './create';
 import { openPaperStore, type OpenedPaperStore } from './store';
@@ -25,10 +25,15 @@ export interface ComposePaperDeps {
   readonly sqliteBinding?: string | undefined;
   /** The store writer's worker entry; default: the built `store-writer.js` beside this bundle. */
   readonly storeWorker?: WorkerScript | undefined;
+  /** The app's one ledger writer; when given, paper venues write through it (storeWorker unused). */
+  readonly sharedWriter?: Promise<StoreWriter> | undefined;
 }
 
 export interface ComposedPaper {
-  readonly venues: readonly TradingVenuePort[];
+  /** Each paper venue as bots and the trading service use it (trigger layer included). */
+  readonly venues: readonly VenuePort[];
+  /** Why a paper venue takes no orders right now (null when it does), by venue id. */
+  unavailableReason(venueId: string): string | null;
   /** Resolves once every paper venue is ready or has said why it is not. */
   readonly ready: Promise<void>;
   stop(): Promise<void>;
@@ -36,17 +41,28 @@ export interface ComposedPaper {
 
 export function composePaperVenues(deps: ComposePaperDeps): ComposedPaper {
   const created = createPaperVenues(deps);
-  if (created.venues.length === 0) return { venues: [], ready: Promise.resolve(), stop: async () => {} };
+  const unavailableReason = (id: string) => {
+    const venue = created.paper.get(id);
+    return venue ? venue.unavailableReason() : `no paper venue ${id}`;
+  };
+  if (created.venues.length === 0)
+    return { venues: [], unavailableReason, ready: Promise.resolve(), stop: async () => {} };
   let opened: OpenedPaperStore | null = null;
   const ready = (async () => {
-    const script = deps.storeWorker ?? builtStoreWorker();
+    const script = deps.sharedWriter
+      ? { shared: deps.sharedWriter }
+      : (deps.storeWorker ?? builtStoreWorker());
     if (!script) {
       const why = 'no ledger storage (store-writer.js not found): paper trading needs the built app';
       for (const venue of created.paper.values()) venue.setWaiting(why);
       deps.log.error('paper venues unavailable', { reason: why });
       return;
     }
-    opened = await openPaperStore({ dataDir: deps.dataDir, script, nativeBinding: deps.sqliteBinding });
+    opened = await openPaperStore({
+      dataDir: deps.dataDir,
+      writer: script,
+      nativeBinding: deps.sqliteBinding,
+    });
     await created.start(opened.store);
   })().catch((cause: unknown) => {
     deps.log.error('paper venues failed to start', { error: String(cause) });
@@ -58,6 +74,7 @@ export function composePaperVenues(deps: ComposePaperDeps): ComposedPaper {
   const close = () => (opened as OpenedPaperStore | null)?.close() ?? Promise.resolve();
   return {
     venues: created.venues,
+    unavailableReason,
     ready,
     // A venue still waiting for its live venue must not hold up shutdown: its store closes when
     // the start attempt ends.

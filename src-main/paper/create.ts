@@ -10,7 +10,7 @@ import type { Clock, Disposer, Logger, Timers } from '../core/ports';
 import type { StoredVenueState } from '../store/read/venue-state';
 import { EMPTY_VENUE_STATE } from '../store/read/venue-state';
 import { TriggerVenue } from '../trading/triggers/trigger-venue';
-import type { TradingVenuePort } from '../trading/venue-ops';
+import { type VenuePort } from '../gateway/venue-port';
 import type { Instrument, VenueConnector } from '../venues/kit';
 import { feesFor } from './fees';
 import { planInstruments } from './instruments';
@@ -41,7 +41,7 @@ export interface PaperVenuesDeps {
 
 export interface PaperVenues {
   /** Paper venues as the port bots and the trading service use (trigger layer included). */
-  readonly venues: readonly TradingVenuePort[];
+  readonly venues: readonly VenuePort[];
   /** The paper venues themselves (tests and diagnostics). */
   readonly paper: ReadonlyMap<string, PaperVenue>;
   /**

@@ -131,6 +131,12 @@ export abstract class PaperBook implements TriggerStore {
     return null;
   }
 
+  /** Why the venue takes no orders right now, or null when it does. */
+  unavailableReason(): string | null {
+    if (this.failure) return `paper venue stopped: ${this.failure.message}`;
+    return this.ready ? null : this.waiting;
+  }
+
   setWaiting(message: string): void {
     this.waiting = message;
   }

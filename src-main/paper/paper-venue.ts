@@ -28,8 +28,10 @@ import type {
   VenueEvent,
   VenueReject,
   VenueResult,
+  AmendOrderRequest,
+  CancelAllRequest,
+  VenuePort,
 } from '../gateway/venue-port';
-import type { AmendOrderRequest, CancelAllRequest, TradingVenuePort } from '../trading/venue-ops';
 import type { VenueConnector } from '../venues/kit';
 import { PaperBook } from './paper-book';
 
@@ -40,7 +42,7 @@ export interface PaperVenueDeps {
   readonly log: Logger;
 }
 
-export class PaperVenue extends PaperBook implements TradingVenuePort {
+export class PaperVenue extends PaperBook implements VenuePort {
   readonly venueId: string;
   private readonly listeners = new Set<(event: VenueEvent) => void>();
   private disposers: Disposer[] = [];

@@ -17,14 +17,20 @@ export interface OpenedPaperStore {
 
 export async function openPaperStore(options: {
   readonly dataDir: string;
-  readonly script: WorkerScript;
+  /** A script to start a writer of its own (closed with the store), or the app's shared writer. */
+  readonly writer: WorkerScript | { readonly shared: Promise<StoreWriter> };
   readonly nativeBinding?: string | undefined;
 }): Promise<OpenedPaperStore> {
-  const writer = await StoreWriter.start({
-    dataDir: options.dataDir,
-    script: options.script,
-    nativeBinding: options.nativeBinding,
-  });
+  const source = options.writer;
+  const own = !('shared' in source);
+  const writer =
+    'shared' in source
+      ? await source.shared
+      : await StoreWriter.start({
+          dataDir: options.dataDir,
+          script: source,
+          nativeBinding: options.nativeBinding,
+        });
   // The writer created and migrated the file; reads go through their own read-only handle.
   const db = openReadonly({
     file: join(options.dataDir, LEDGER_FILE),
@@ -38,7 +44,7 @@ export async function openPaperStore(options: {
     },
     close: async () => {
       db.close();
-      await writer.close();
+      if (own) await writer.close();
     },
   };
 }

@@ -33,7 +33,11 @@ export type SimPersistence =
   | {
       readonly kind: 'sqlite';
       readonly dataDir: string;
-      readonly worker: WorkerScript;
+      /**
+       * The ledger's writer: a script to start one of its own (closed on stop), or the app's one
+       * shared writer (the composition root owns and closes it: one writer per ledger file).
+       */
+      readonly worker: WorkerScript | { readonly shared: Promise<StoreWriter> };
       readonly nativeBinding?: string | undefined;
       /** Delete this venue's ledger rows first (explicit request only). */
       readonly reset?: boolean;
@@ -65,6 +69,8 @@ export class SimRuntime {
   readonly random: SeededRandom;
   private readonly slot = new JournalSlot();
   private writer: StoreWriter | null = null;
+  /** The writer this runtime started itself and so closes on stop (not a shared one). */
+  private ownWriter: StoreWriter | null = null;
   private started: Promise<void> | null = null;
   userAgentId = '';
 
@@ -143,11 +149,12 @@ export class SimRuntime {
     const p = this.options.persistence;
     let rows: Iterable<JournalRow>;
     if (p.kind === 'sqlite') {
-      this.writer = await StoreWriter.start({
-        dataDir: p.dataDir,
-        script: p.worker,
-        nativeBinding: p.nativeBinding,
-      });
+      const writer =
+        'shared' in p.worker
+          ? await p.worker.shared
+          : await StoreWriter.start({ dataDir: p.dataDir, script: p.worker, nativeBinding: p.nativeBinding });
+      if (!('shared' in p.worker)) this.ownWriter = writer;
+      this.writer = writer;
       this.writer.onFailure((error) => {
         this.driver.stop();
         this.options.log.error('sim venue halted: storage failed', { error: error.message });
@@ -244,7 +251,7 @@ export class SimRuntime {
     if (this.venue.available) this.driver.checkpoint();
     this.venue.setStatus('halted', 'the simulated venue is stopped');
     await this.slot.flush();
-    await this.writer?.close();
+    await this.ownWriter?.close();
   }
 }
 

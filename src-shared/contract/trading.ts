@@ -22,29 +22,13 @@ import {
   SideSchema,
   TimeInForceSchema,
   VenueIdSchema,
+  VENUE_REJECT_CODES,
 } from '../domain';
 import { replaceWithDelta, request, stream } from './define';
 import { MarketSymbolSchema } from './market';
 
 export const TRADING_REJECT_CODES = [
-  'UNKNOWN_SYMBOL',
-  'UNKNOWN_AGENT',
-  'AGENT_NAME_TAKEN',
-  'INVALID_AMOUNT',
-  'INVALID_PRICE',
-  'INVALID_QUANTITY',
-  'OFF_TICK',
-  'OFF_LOT',
-  'BELOW_MIN_SIZE',
-  'INSUFFICIENT_FUNDS',
-  'INSUFFICIENT_BALANCE',
-  'POST_ONLY_WOULD_TAKE',
-  'FOK_NOT_FILLABLE',
-  'NO_LIQUIDITY',
-  'DUPLICATE_CLIENT_ORDER_ID',
-  'UNKNOWN_ORDER',
-  'NOT_YOUR_ORDER',
-  'UNAVAILABLE',
+  ...VENUE_REJECT_CODES,
   /** trading.flatten: no free base (on the lot grid, at least the minimum size) to sell. */
   'NOTHING_TO_FLATTEN',
 ] as const;

@@ -18,8 +18,10 @@ import type {
   VenueEvent,
   VenueRejectCode,
   VenueResult,
+  AmendOrderRequest,
+  CancelAllRequest,
+  VenuePort,
 } from '../../src-main/gateway/venue-port';
-import type { AmendOrderRequest, CancelAllRequest, TradingVenuePort } from '../../src-main/trading/venue-ops';
 
 const d = (s: string) => s as DecimalString;
 const reject = <T>(code: VenueRejectCode, message: string): VenueResult<T> => ({
@@ -29,7 +31,7 @@ const reject = <T>(code: VenueRejectCode, message: string): VenueResult<T> => ({
 
 export const ENGINE_SYMBOL = 'BTC-USD';
 
-export class EngineVenue implements TradingVenuePort {
+export class EngineVenue implements VenuePort {
   readonly venueId: string = 'sim';
   readonly available = true;
   readonly engine: Engine;

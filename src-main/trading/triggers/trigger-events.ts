@@ -7,16 +7,17 @@
 import type { TimeInForce } from '../../../src-shared/domain';
 import type { Logger } from '../../core/ports';
 import type { Trigger, TriggerAction, TriggerBook } from '../../core/triggers';
-import type {
-  Awaitable,
-  CanceledOrder,
-  FillView,
-  OrderView,
-  PlaceOrderRequest,
-  TriggerInfo,
-  VenueEvent,
+import {
+  type Awaitable,
+  type CanceledOrder,
+  type FillView,
+  type OrderView,
+  type PlaceOrderRequest,
+  type TriggerInfo,
+  type VenueEvent,
+  andThen,
+  type VenuePort,
 } from '../../gateway/venue-port';
-import { andThen, type TradingVenuePort } from '../venue-ops';
 import type { Market } from './checks';
 import {
   pendingView,
@@ -47,7 +48,7 @@ export abstract class TriggerEvents {
   ) {}
 
   protected abstract market(symbol: string): Market | undefined;
-  protected abstract inner(): TradingVenuePort;
+  protected abstract inner(): VenuePort;
   protected abstract now(): number;
   protected abstract tifOf(id: string): TimeInForce;
   protected abstract save(trigger: Trigger, releasedAs?: string | null): void;

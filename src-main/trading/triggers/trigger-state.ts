@@ -7,15 +7,14 @@ import type { TimeInForce } from '../../../src-shared/domain';
 import type { Logger } from '../../core/ports';
 import { silentLogger } from '../../core/ports';
 import { TriggerBook, type PriceSource, type Trigger, type TriggerAction } from '../../core/triggers';
-import type { OrderView } from '../../gateway/venue-port';
-import type { TradingVenuePort } from '../venue-ops';
+import type { OrderView, VenuePort } from '../../gateway/venue-port';
 import { marketOf, type Market } from './checks';
 import { fromRecord, toRecord, type TriggerRecord, type TriggerStore } from './records';
 import { TriggerEvents } from './trigger-events';
 import { pendingView, type TriggerMeta } from './views';
 
 export interface TriggerVenueOptions {
-  readonly inner: TradingVenuePort;
+  readonly inner: VenuePort;
   readonly now: () => number;
   /** Ids for trigger orders; they must not collide with the venue's own order ids. */
   readonly ids?: () => string;
@@ -89,7 +88,7 @@ export abstract class TriggerState extends TriggerEvents {
     return market;
   }
 
-  protected inner(): TradingVenuePort {
+  protected inner(): VenuePort {
     return this.options.inner;
   }
 

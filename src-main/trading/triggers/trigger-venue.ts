@@ -18,16 +18,19 @@
  */
 import { isPaperVenueId } from '../../../src-shared/domain';
 import type { Trigger } from '../../core/triggers';
-import type {
-  Awaitable,
-  CancelOrderRequest,
-  CanceledOrder,
-  OrderView,
-  PlaceOrderRequest,
-  RegisterAgentRequest,
-  VenueResult,
+import {
+  type Awaitable,
+  type CancelOrderRequest,
+  type CanceledOrder,
+  type OrderView,
+  type PlaceOrderRequest,
+  type RegisterAgentRequest,
+  type VenueResult,
+  andThen,
+  type AmendOrderRequest,
+  type CancelAllRequest,
+  type VenuePort,
 } from '../../gateway/venue-port';
-import { andThen, type AmendOrderRequest, type CancelAllRequest, type TradingVenuePort } from '../venue-ops';
 import { checkBracket, checkStop } from './checks';
 import { TriggerState, type TriggerVenueOptions } from './trigger-state';
 
@@ -41,7 +44,7 @@ const err = <T>(
   error: { code, message },
 });
 
-export class TriggerVenue extends TriggerState implements TradingVenuePort {
+export class TriggerVenue extends TriggerState implements VenuePort {
   readonly venueId: string;
 
   constructor(options: TriggerVenueOptions) {

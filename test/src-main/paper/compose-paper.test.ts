@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TradingVenue } from '../../../src-shared/contract';
 import type { DecimalString } from '../../../src-shared/domain';
 import { composeApp, type AppEnvironment } from '../../../src-main/app/compose';
 import { nodeTimers, systemClock } from '../../../src-main/app/node-ports';
@@ -55,7 +56,7 @@ describe('paper venues in the composition root', () => {
     const [venue] = first.paper.venues;
     expect(venue?.venueId).toBe('paper:binance');
     await first.paper.ready;
-    await waitFor(() => first.paper.venues[0]!.books(1)[0]!.asks.length > 0, 5000, 'a live book');
+    await waitFor(() => (first.paper.venues[0]!.books(1)[0]?.asks.length ?? 0) > 0, 10_000, 'a live book');
     const { agentId } = await resolve(venue!.registerAgent({ name: 'me', startingCapital: d('5000') }));
     const order = {
       agentId,
@@ -78,6 +79,50 @@ describe('paper venues in the composition root', () => {
     expect(again).toEqual({ agentId, created: false });
     expect((await resolve(second.paper.venues[0]!.portfolio(agentId))).cash).toBe('3996.998');
     await second.stop();
+  });
+
+  it('the user trades on paper:binance over the contract as "you", with the configured capital', async () => {
+    const app = composeApp(env(settings({ startingCapital: '7000' })));
+    const ctx = { transport: 'test', principal: 'user' } as const;
+    const venues = async () => {
+      const reply = await app.server.call('trading.venues', {}, ctx);
+      if (!reply.ok) throw new Error(reply.error.message);
+      return (reply.value as TradingVenue[]).find((v) => v.venue === 'paper:binance');
+    };
+    expect(await venues()).toMatchObject({ kind: 'paper', name: 'Paper · Binance Spot' });
+    await app.paper.ready;
+    await waitFor(() => (app.paper.venues[0]!.books(1)[0]?.asks.length ?? 0) > 0, 10_000, 'a live book');
+    let listed = await venues();
+    for (let i = 0; i < 50 && !listed?.available; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      listed = await venues();
+    }
+    expect(listed).toMatchObject({ available: true, reason: null });
+    const placed = await app.server.call(
+      'trading.place',
+      { venue: 'paper:binance', symbol: SYMBOL, side: 'buy', type: 'market', tif: 'IOC', quantity: '1' },
+      ctx,
+    );
+    expect(placed).toMatchObject({ ok: true, value: { status: 'accepted' } });
+    const cash = (await resolve(app.paper.venues[0]!.portfolio(listed!.userAgentId!))).cash;
+    expect(cash).toBe('5997.999'); // 7000 - 1001 - 1.001 (0.1% taker fee, Binance base tier)
+    // Rejections stay values and change nothing.
+    const bad = await app.server.call(
+      'trading.place',
+      {
+        venue: 'paper:binance',
+        symbol: SYMBOL,
+        side: 'buy',
+        type: 'limit',
+        tif: 'GTC',
+        price: '1.0000001',
+        quantity: '1',
+      },
+      ctx,
+    );
+    expect(bad).toMatchObject({ ok: true, value: { status: 'rejected', code: 'OFF_TICK' } });
+    expect((await resolve(app.paper.venues[0]!.portfolio(listed!.userAgentId!))).cash).toBe(cash);
+    await app.stop();
   });
 
   it('without ledger storage the paper venue is unavailable and says why', async () => {

@@ -7,9 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DecimalString } from '../../../src-shared/domain';
 import { nodeTimers, systemClock } from '../../../src-main/app/node-ports';
 import { silentLogger } from '../../../src-main/core/ports';
-import type { OrderView, PlaceOrderRequest, VenueEvent } from '../../../src-main/gateway/venue-port';
+import type {
+  OrderView,
+  PlaceOrderRequest,
+  VenueEvent,
+  VenuePort,
+} from '../../../src-main/gateway/venue-port';
 import { createPaperVenues, type PaperVenues } from '../../../src-main/paper/create';
-import type { TradingVenuePort } from '../../../src-main/trading/venue-ops';
 import type { StreamConnector } from '../../../src-main/venues/kit';
 import { waitFor } from '../../support/fake-venues/server';
 import { paperSettings, resolve } from '../../support/paper';
@@ -21,7 +25,7 @@ describe('trigger orders on a paper venue', () => {
   let exchange: ScriptedBinance;
   let connector: StreamConnector;
   let paper: PaperVenues;
-  let venue: TradingVenuePort;
+  let venue: VenuePort;
   let events: VenueEvent[];
   let alice: string;
 

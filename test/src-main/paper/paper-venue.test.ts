@@ -14,9 +14,9 @@ import type {
   PlaceOrderRequest,
   VenueEvent,
   VenueResult,
+  VenuePort,
 } from '../../../src-main/gateway/venue-port';
 import { createPaperVenues, type PaperVenues } from '../../../src-main/paper/create';
-import type { TradingVenuePort } from '../../../src-main/trading/venue-ops';
 import type { StreamConnector } from '../../../src-main/venues/kit';
 import { waitFor } from '../../support/fake-venues/server';
 import { paperSettings, resolve } from '../../support/paper';
@@ -28,7 +28,7 @@ describe('paper venue on the fake Binance', () => {
   let exchange: ScriptedBinance;
   let connector: StreamConnector;
   let paper: PaperVenues;
-  let venue: TradingVenuePort;
+  let venue: VenuePort;
   let events: VenueEvent[];
 
   beforeEach(async () => {

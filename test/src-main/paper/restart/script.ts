@@ -6,10 +6,9 @@
 import type { DecimalString } from '../../../../src-shared/domain';
 import { nodeTimers, systemClock } from '../../../../src-main/app/node-ports';
 import { silentLogger } from '../../../../src-main/core/ports';
-import type { OrderView, PlaceOrderRequest } from '../../../../src-main/gateway/venue-port';
+import type { OrderView, PlaceOrderRequest, VenuePort } from '../../../../src-main/gateway/venue-port';
 import { createPaperVenues, type PaperVenues } from '../../../../src-main/paper/create';
 import { openPaperStore, type OpenedPaperStore } from '../../../../src-main/paper/store';
-import type { TradingVenuePort } from '../../../../src-main/trading/venue-ops';
 import { createBinanceConnector } from '../../../../src-main/venues/binance/connector';
 import type { StreamConnector } from '../../../../src-main/venues/kit';
 import { fastEnv } from '../../../support/fake-venues/driver';
@@ -21,7 +20,7 @@ import { paperSettings, resolve } from '../../../support/paper';
 const d = (s: string) => s as DecimalString;
 
 export interface Session {
-  readonly venue: TradingVenuePort;
+  readonly venue: VenuePort;
   readonly paper: PaperVenues;
   readonly connector: StreamConnector;
   readonly opened: OpenedPaperStore;
@@ -40,7 +39,7 @@ export async function openSession(
     timers: nodeTimers,
     log: silentLogger,
   });
-  const opened = await openPaperStore({ dataDir, script: SOURCE_WORKER });
+  const opened = await openPaperStore({ dataDir, writer: SOURCE_WORKER });
   await paper.start(opened.store);
   await waitFor(() => connector.book(SYMBOL) !== null, 5000, 'a live book');
   return {
@@ -67,7 +66,7 @@ const order = (agentId: string, over: Partial<PlaceOrderRequest>): PlaceOrderReq
 });
 
 /** Trades on a book of asks at 1001/1002 and bids at 1000/999; returns the agent id. */
-export async function trade(venue: TradingVenuePort): Promise<string> {
+export async function trade(venue: VenuePort): Promise<string> {
   const { agentId } = await resolve(venue.registerAgent({ name: 'alice', startingCapital: d('10000') }));
   await resolve(
     venue.placeOrder(order(agentId, { orderType: 'market', timeInForce: 'IOC', quantity: d('2') })),
@@ -100,7 +99,7 @@ export async function trade(venue: TradingVenuePort): Promise<string> {
 }
 
 /** What a restart must reproduce: balances, open orders (paper and trigger), recent fills. */
-export async function observable(venue: TradingVenuePort, agentId: string): Promise<string> {
+export async function observable(venue: VenuePort, agentId: string): Promise<string> {
   const { time: _t, ...portfolio } = await resolve(venue.portfolio(agentId));
   const open = (await resolve(venue.openOrders(agentId))).map(
     ({ queue: _q, noFillReason: _r, ...rest }: OrderView) => ({ ...rest, noFill: _r === 'trigger_pending' }),
