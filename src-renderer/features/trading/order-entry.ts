@@ -84,7 +84,7 @@ export function checkIntent(intent: OrderIntent, ctx: IntentContext): CheckedInt
       type: intent.type,
       tif,
       quantity: quantity as PlaceInput['quantity'],
-      ...(price === undefined ? {} : { price: price as PlaceInput['quantity'] }),
+      ...(price === undefined ? {} : { price: price as NonNullable<PlaceInput['price']> }),
     };
     const draft = {
       side: intent.side,
@@ -126,8 +126,8 @@ export function checkIntent(intent: OrderIntent, ctx: IntentContext): CheckedInt
     amends: intent.orders.map((o) => ({
       venue,
       orderId: o.orderId,
-      ...(price === undefined ? {} : { price: price as AmendInput['price'] & string }),
-      ...(quantity === undefined ? {} : { quantity: quantity as AmendInput['quantity'] & string }),
+      ...(price === undefined ? {} : { price: price as NonNullable<AmendInput['price']> }),
+      ...(quantity === undefined ? {} : { quantity: quantity as NonNullable<AmendInput['quantity']> }),
     })),
     warnings,
   };
