@@ -5,7 +5,7 @@
  */
 import { describeWarning } from './fat-finger';
 import { useTrading } from './TradingContext';
-import './trading.css';
+import './strip.css';
 
 export function OrderConfirm() {
   const { pending, confirmPending, dismissPending } = useTrading();

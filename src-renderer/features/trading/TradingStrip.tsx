@@ -6,7 +6,7 @@
 import { ArmSwitch } from './ArmSwitch';
 import { PaperBadge } from './PaperBadge';
 import { useTrading } from './TradingContext';
-import './trading.css';
+import './strip.css';
 
 export function TradingStrip() {
   const { target, scopeText, cycleScope, notice, size } = useTrading();
