@@ -2,10 +2,10 @@
  * The order ticket and blotters on the simulated venue in Chromium against `npm run serve` (fresh
  * data directory, the venue journaled to SQLite): PAPER on the ticket; a limit far from the touch
  * stops for a fat-finger confirmation (dismissed: nothing sent; confirmed: it rests); amending in
- * place in the open-orders blotter; cancel from the ticket; post-only that would take is
- * rejected; a size preset fills the size; a market order fills and shows up in fills and in the
- * portfolio with a mark, unrealised and realised PnL; a notional limit set in the ticket's
- * settings stops a bigger order.
+ * place in the open-orders blotter and canceling there; post-only that would take is rejected; a
+ * size preset fills the size; a market order fills and shows up in fills and in the portfolio with
+ * a mark, unrealised and realised PnL; the agents table lists you with the position and sorts; a
+ * notional limit set in the ticket's settings stops a bigger order.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,8 +73,7 @@ describe('trading on the simulated venue: ticket and blotters', () => {
     expect(await row.locator('[data-field="price"]').textContent()).toBe('1000');
   });
 
-  it('amends price and size in place in the blotter, then cancels from the ticket', async () => {
-    const ticket = page.getByTestId('ticket');
+  it('amends price and size in place in the blotter, then cancels it there', async () => {
     const row = page.getByTestId('orders-panel').locator('tr[data-order-id]');
     await row.locator('button[data-field="price"]').click();
     await row.locator('input[data-edit="price"]').fill('1001.5');
@@ -89,11 +88,12 @@ describe('trading on the simulated venue: ticket and blotters', () => {
     await expect.poll(() => row.locator('[data-field="quantity"]').textContent()).toBe('0.02');
     expect(await row.locator('[data-field="price"]').textContent()).toBe('1001.5');
 
-    await ticket.getByTestId('ticket-cancel').click();
+    const id = await row.getAttribute('data-order-id');
+    await row.getByTestId('order-cancel').click();
     await expect.poll(() => row.count()).toBe(0);
     await expect
-      .poll(() => ticket.getByTestId('ticket-outcome').textContent())
-      .toMatch(/Cancel: order \d+ canceled/);
+      .poll(() => page.getByTestId('trading-notice').textContent())
+      .toBe(`Cancel: order ${id} canceled, filled 0`);
   });
 
   it('post-only that would take liquidity is rejected; IOC and FOK are offered', async () => {
@@ -140,6 +140,23 @@ describe('trading on the simulated venue: ticket and blotters', () => {
       .poll(() => position.locator('[data-field="realized"]').textContent())
       .toMatch(/^-?\d+\.\d\d$/);
     await page.screenshot({ path: join(SCREENSHOTS, 'trading.png') });
+  });
+
+  it('the agents table shows you with your position and sorts by any column', async () => {
+    await page.locator('.dv-tab', { hasText: 'Agents' }).click();
+    const agents = page.getByTestId('agents-panel');
+    const you = agents.locator('tr[data-agent="you"]');
+    await expect.poll(() => you.locator('td.positions').textContent()).toBe('BTC 0.01');
+    await agents.locator('th[data-column="equity"]').click();
+    expect(await agents.locator('th[data-column="equity"]').getAttribute('aria-sort')).toBe('descending');
+    const equities = async () =>
+      (await agents.locator('tbody tr td:nth-child(5)').allTextContents()).map((t) => Number(t));
+    const list = await equities();
+    expect(list.length).toBeGreaterThan(5);
+    expect(list).toEqual([...list].sort((a, b) => b - a));
+    await agents.locator('th[data-column="equity"]').click();
+    const ascending = await equities();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
   });
 
   it('a notional limit set in the ticket settings stops a bigger order', async () => {

@@ -29,7 +29,7 @@ export function AgentsPanel() {
           Resume all
         </button>
       </div>
-      <table className="grid">
+      <table className="grid compact">
         <thead>
           <tr>
             {AGENT_COLUMNS.map(({ column, label, numeric }) => (
@@ -57,6 +57,10 @@ export function AgentsPanel() {
               <td className="muted">{row.kind}</td>
               <td>{row.strategy ?? ''}</td>
               <td className="num">{roundForDisplay(row.cash, 2)}</td>
+              <td className="num">{roundForDisplay(row.equity, 2)}</td>
+              <td className={`num ${row.pnl.startsWith('-') ? 'negative' : 'positive'}`}>
+                {roundForDisplay(row.pnl, 2)}
+              </td>
               <td
                 className="positions"
                 title={heldPositions(row)
@@ -66,10 +70,6 @@ export function AgentsPanel() {
                 {heldPositions(row)
                   .map((p) => `${p.symbol.split(/[-/]/)[0]} ${trimZeros(p.quantity)}`)
                   .join(' · ') || '—'}
-              </td>
-              <td className="num">{roundForDisplay(row.equity, 2)}</td>
-              <td className={`num ${row.pnl.startsWith('-') ? 'negative' : 'positive'}`}>
-                {roundForDisplay(row.pnl, 2)}
               </td>
               <td className="muted">
                 {row.fault

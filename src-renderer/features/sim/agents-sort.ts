@@ -13,9 +13,9 @@ export const AGENT_COLUMNS: ReadonlyArray<{ column: AgentColumn; label: string; 
   { column: 'kind', label: 'Kind', numeric: false },
   { column: 'strategy', label: 'Strategy', numeric: false },
   { column: 'cash', label: 'Cash', numeric: true },
-  { column: 'positions', label: 'Positions', numeric: true },
   { column: 'equity', label: 'Equity', numeric: true },
   { column: 'pnl', label: 'PnL', numeric: true },
+  { column: 'positions', label: 'Positions', numeric: true },
 ];
 
 export interface AgentSort {

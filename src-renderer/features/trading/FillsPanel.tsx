@@ -14,7 +14,7 @@ export function FillsPanel() {
   return (
     <section className="panel-body scroll" aria-label="Fills" data-testid="fills-panel">
       <TradingPanelHead title="Fills" target={target} />
-      <table className="grid">
+      <table className="grid compact">
         <thead>
           <tr>
             <th>Time</th>

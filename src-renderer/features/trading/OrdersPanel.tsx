@@ -49,11 +49,11 @@ export function OrdersPanel() {
         )}
       </TradingPanelHead>
       {stream.error && <div className="error">{stream.error.message}</div>}
-      <table className="grid">
+      <table className="grid compact">
         <thead>
           <tr>
+            <th aria-label="Cancel" />
             <th>Id</th>
-            <th>Time</th>
             <th>Symbol</th>
             <th>Side</th>
             <th>Type</th>
@@ -61,7 +61,7 @@ export function OrdersPanel() {
             <th className="num">Size</th>
             <th className="num">Filled</th>
             <th className="num">Left</th>
-            <th />
+            <th>Time</th>
           </tr>
         </thead>
         <tbody>
@@ -71,8 +71,19 @@ export function OrdersPanel() {
               data-order-id={o.orderId}
               className={o.symbol === target.symbol ? 'linked' : ''}
             >
+              <td>
+                <button
+                  type="button"
+                  className="ghost cancel-x"
+                  data-testid="order-cancel"
+                  aria-label={`Cancel order ${o.orderId}`}
+                  title="Cancel this order"
+                  onClick={() => trading.cancelOrders([o.orderId])}
+                >
+                  ×
+                </button>
+              </td>
               <td className="muted num">{o.orderId}</td>
-              <td className="muted num">{formatUtcTime(o.time)}</td>
               <td>{o.symbol}</td>
               <td className={o.side}>{o.side}</td>
               <td>
@@ -100,16 +111,7 @@ export function OrdersPanel() {
               </td>
               <td className="num">{o.filledQuantity}</td>
               <td className="num">{o.remainingQuantity}</td>
-              <td>
-                <button
-                  type="button"
-                  className="ghost"
-                  data-testid="order-cancel"
-                  onClick={() => trading.cancelOrders([o.orderId])}
-                >
-                  Cancel
-                </button>
-              </td>
+              <td className="muted num">{formatUtcTime(o.time)}</td>
             </tr>
           ))}
           {orders.length === 0 && (

@@ -52,7 +52,7 @@ export function PortfolioPanel() {
           </dd>
         </dl>
       )}
-      <table className="grid">
+      <table className="grid compact">
         <thead>
           <tr>
             <th>Symbol</th>
@@ -116,14 +116,13 @@ function PositionRow({
         {x.quantity}
       </td>
       <td className="num">{x.averageCost ?? ''}</td>
-      <td className="num" data-field="mark" data-source={mark?.source}>
-        {mark ? (
-          <>
-            {mark.price} <span className="muted">{mark.source}</span>
-          </>
-        ) : (
-          ''
-        )}
+      <td
+        className="num"
+        data-field="mark"
+        data-source={mark?.source}
+        title={mark ? `marked at the ${mark.source === 'venue' ? "venue's mark" : mark.source}` : ''}
+      >
+        {mark?.price ?? ''}
       </td>
       <td className={`num ${sign(unrealized)}`} data-field="unrealized">
         {money(unrealized)}
