@@ -186,6 +186,8 @@ export interface PositionView {
   readonly averageCost?: DecimalString;
   readonly markPrice?: DecimalString;
   readonly unrealizedPnl?: DecimalString;
+  /** Realised on this instrument (net of fees where the portfolio's total is). */
+  readonly realizedPnl?: DecimalString;
 }
 
 export interface PortfolioView {

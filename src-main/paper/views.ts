@@ -118,6 +118,7 @@ export function portfolioView(ex: PaperExchange, facts: PortfolioFacts): Portfol
       ...(p.avgPrice === null ? {} : { averageCost: p.avgPrice }),
       ...(mark === undefined ? {} : { markPrice: instrument.price.fromSteps(mark) }),
       ...(p.unrealizedPnl === null ? {} : { unrealizedPnl: p.unrealizedPnl }),
+      realizedPnl: p.realizedPnl,
     };
   });
   return {

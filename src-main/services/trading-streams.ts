@@ -223,6 +223,7 @@ export function tradingPortfolio(venue: string, p: PortfolioView): TradingPortfo
       ...(x.averageCost === undefined ? {} : { averageCost: x.averageCost }),
       ...(x.markPrice === undefined ? {} : { markPrice: x.markPrice }),
       ...(x.unrealizedPnl === undefined ? {} : { unrealizedPnl: x.unrealizedPnl }),
+      ...(x.realizedPnl === undefined ? {} : { realizedPnl: x.realizedPnl }),
     })),
     startingCapital: p.startingCapital,
     equity: p.equity,

@@ -71,6 +71,7 @@ export function portfolioView(ctx: PortfolioContext, owner: SimAccount): Portfol
       ...(position?.avgPrice ? { averageCost: position.avgPrice } : {}),
       ...(mark === undefined ? {} : { markPrice: info.grid.ticksToPrice(mark) }),
       ...(position?.unrealizedPnl ? { unrealizedPnl: position.unrealizedPnl } : {}),
+      ...(position ? { realizedPnl: toDecimalString(new Dec(position.realizedPnl).sub(position.fees)) } : {}),
     });
   }
   const starting = fromScaled(owner.startingUnits, quoteDecimals);

@@ -112,6 +112,8 @@ export const TradingPortfolioSchema = z.object({
       averageCost: DecimalStringSchema.optional(),
       markPrice: DecimalStringSchema.optional(),
       unrealizedPnl: DecimalStringSchema.optional(),
+      /** Realised on this instrument so far (as the portfolio's realizedPnl counts it). */
+      realizedPnl: DecimalStringSchema.optional(),
     }),
   ),
   startingCapital: DecimalStringSchema,

@@ -2,7 +2,8 @@
  * The trading UI's market panels end to end: `npm run serve` with Binance enabled and pointed at a
  * fake Binance on 127.0.0.1 that moves its BTCUSDT book and prints trades we script. In Chromium:
  * the default workspace follows the watched book with a LIVE DATA badge (PAPER for the simulated
- * venue); grouping really aggregates, in the book and on the ladder, compared with the venue's own
+ * venue); with paper trading off Binance has no paper twin, so the ticket says so and nothing
+ * trades; grouping really aggregates, in the book and on the ladder, compared with the venue's own
  * book; the ladder scrolls away and re-centres; the tape hides small prints and highlights big
  * ones; the chart draws candles from prints; the cheat sheet lists the new actions; and when the
  * venue goes silent the health strip, book and ladder grey out and say so.
@@ -67,7 +68,11 @@ describe('trading UI, market panels', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'depthline-ui-e2e-'));
     writeFileSync(
       join(dataDir, 'settings.json'),
-      JSON.stringify({ venues: { binance: { enabled: true, symbols: [SYMBOL] } } }),
+      // Paper trading off: Binance has no paper twin, so nothing on this screen may trade.
+      JSON.stringify({
+        venues: { binance: { enabled: true, symbols: [SYMBOL] } },
+        paper: { enabled: false },
+      }),
     );
     served = await serve(['--data-dir', dataDir], {
       DEPTHLINE_BINANCE_WS_URL: venue.wsUrl('/stream'),
@@ -103,6 +108,23 @@ describe('trading UI, market panels', () => {
     await expect.poll(() => page.getByTestId('tape-view').locator('tr.print').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('chart-view').locator('.candle').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'ui-terminal.png') });
+  });
+
+  it('a live instrument without a paper twin cannot be traded, and the ticket says why', async () => {
+    const ticket = page.getByTestId('ticket');
+    await expect
+      .poll(() => ticket.getByTestId('ticket-unavailable').textContent())
+      .toBe(`binance has no paper twin (paper:binance): enable paper trading for it to trade ${SYMBOL}`);
+    expect(await ticket.getByTestId('ticket-submit').isDisabled()).toBe(true);
+    expect(await ticket.getByTestId('paper-badge').count()).toBe(0);
+    expect(await page.getByTestId('trading-target').textContent()).toMatch(
+      /^no trading: binance has no paper twin/,
+    );
+    expect(await page.getByTestId('arm-switch').isDisabled()).toBe(true);
+    expect(await page.getByTestId('ladder-arm').isDisabled()).toBe(true);
+    // A ladder click only says why; keys too.
+    await page.getByTestId('ladder-view').locator('[data-best="bid"] [data-cell="bid"]').click();
+    await expect.poll(() => page.getByTestId('ladder-notice').textContent()).toMatch(/no paper twin/);
   });
 
   it('shows PAPER for the simulated venue, whatever the panel', async () => {
@@ -197,10 +219,10 @@ describe('trading UI, market panels', () => {
     await expect.poll(() => ladder.locator('[data-best]').count()).toBe(0);
     await page.getByTestId('ladder-recenter').click();
     await expect.poll(centred).toBe(true);
-    // Trading stays off: the arm switch is visible, disabled, and says why.
+    // Trading stays off (no paper twin): the arm switch is visible, disabled, and says why.
     const arm = page.getByTestId('ladder-arm');
     expect(await arm.isDisabled()).toBe(true);
-    expect(await arm.getAttribute('title')).toMatch(/trading contract/);
+    expect(await arm.getAttribute('title')).toMatch(/no paper twin/);
   });
 
   it('the tape hides prints below the minimum size and highlights big ones', async () => {

@@ -1,7 +1,7 @@
 /**
- * The workspace in Chromium against `npm run serve`: the cheat sheet lists the active keymap, the
- * command palette opens panels, a rebound key is saved and works after a reload, and the layout
- * (which panels are open) survives a reload.
+ * The workspace in Chromium against `npm run serve`: the cheat sheet lists the active keymap, keys
+ * move the (visible) focus between panels, the command palette opens panels, a rebound key is
+ * saved and works after a reload, and the layout (which panels are open) survives a reload.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +43,25 @@ describe('workspace, keymap and layout persistence', () => {
     expect(await sheet.locator('[data-action="panel.focusNext"] kbd').textContent()).toBe('F6');
     await page.keyboard.press('Escape');
     await expect.poll(() => sheet.count()).toBe(0);
+  });
+
+  it('keys move focus between panels, and the focused panel is outlined', async () => {
+    const focused = () =>
+      page.evaluate(
+        () => document.activeElement?.closest('[data-panel]')?.getAttribute('data-panel') ?? null,
+      );
+    await page.locator('[data-panel="venues"]').click();
+    await page.keyboard.press('Alt+Shift+Digit1');
+    const first = await focused();
+    expect(first).not.toBeNull();
+    await page.keyboard.press('F6');
+    const second = await focused();
+    expect(second).not.toBeNull();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('Shift+F6');
+    expect(await focused()).toBe(first);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow);
+    expect(outline).not.toBe('none');
   });
 
   it('the command palette opens a panel', async () => {

@@ -1,7 +1,7 @@
 /**
  * Price chart of the linked instrument: candles (with volume) or a close-price line, in time
- * frames of 1s, 5s, 1m and 5m. Candles come from `useCandles`, which aggregates trade prints in
- * the renderer until the `market.candles` stream exists; the toolbar says where they come from.
+ * frames of 1s, 5s, 1m and 5m. Candles come from main's `market.candles` stream (aggregated there
+ * from every print it saw).
  * Quiet intervals are drawn flat so the x axis is time.
  */
 import { memo, useDeferredValue, useMemo } from 'react';
@@ -41,7 +41,7 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
   count(perfStats.renders, 'PriceChart');
   const [timeframe, setTimeframe] = usePanelSetting(TIMEFRAME);
   const [style, setStyle] = usePanelSetting(STYLE);
-  const { candles, source, error } = useCandles(instrument.venue, instrument.symbol, intervalMs(timeframe));
+  const { candles, error } = useCandles(instrument.venue, instrument.symbol, intervalMs(timeframe));
   const points = useMemo(
     () =>
       candles.slice(-VISIBLE_CANDLES).map((c): CandlePoint => ({
@@ -117,12 +117,6 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
             </button>
           ))}
         </div>
-        <span
-          className="muted source"
-          title="Candles are aggregated here from trade prints until the candles stream exists"
-        >
-          from {source}
-        </span>
       </header>
       <div className="chart-body" data-testid="chart-body" data-candles={points.length}>
         {deferred.length === 0 ? (

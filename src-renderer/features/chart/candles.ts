@@ -1,12 +1,10 @@
 /**
- * OHLCV candles aggregated from trade prints, pure. A trade belongs to the candle whose interval
- * contains its time (`start = time - time mod interval`, UTC-aligned); prints may arrive late or
- * out of order and still land in their own candle. Prices are compared and volumes summed as exact
- * decimals. Only the newest `max` candles are kept. Invariants: candles are strictly ordered by
- * start; low <= open, close <= high in every candle; volume is the exact sum of the sizes folded
- * in; a candle's `trades` counts them.
+ * The chart's candles, pure: main aggregates them from trade prints (`market.candles`); here they
+ * are put on a continuous time axis (`start = time - time mod interval`, UTC-aligned) with flat
+ * candles for quiet intervals. Invariants: output candles are strictly ordered by start, one
+ * interval apart; a filled candle repeats the previous close with zero volume.
  */
-import { addDecimals, compareDecimal } from '../../ui/decimal';
+import type { CandleView } from '../../../src-shared/contract';
 
 export interface Candle {
   readonly start: number;
@@ -16,12 +14,6 @@ export interface Candle {
   readonly close: string;
   readonly volume: string;
   readonly trades: number;
-}
-
-export interface TradeLike {
-  readonly price: string;
-  readonly size: string;
-  readonly time: number;
 }
 
 export const TIMEFRAMES = [
@@ -40,108 +32,17 @@ export function bucketStart(time: number, interval: number): number {
   return time - (((time % interval) + interval) % interval);
 }
 
-interface MutableCandle {
-  start: number;
-  open: string;
-  high: string;
-  low: string;
-  close: string;
-  volume: string;
-  trades: number;
-  /** Time of the prints that set open and close, so late prints do not move them wrongly. */
-  openTime: number;
-  closeTime: number;
-}
-
-export class CandleSeries {
-  private readonly candles: MutableCandle[] = [];
-
-  constructor(
-    readonly interval: number,
-    private readonly max = 500,
-  ) {}
-
-  add(trade: TradeLike): void {
-    const start = bucketStart(trade.time, this.interval);
-    const index = this.findOrInsert(start, trade);
-    if (index === null) return;
-    const c = this.candles[index]!;
-    if (c.trades === 0) {
-      Object.assign(c, {
-        open: trade.price,
-        high: trade.price,
-        low: trade.price,
-        close: trade.price,
-        volume: trade.size,
-        trades: 1,
-        openTime: trade.time,
-        closeTime: trade.time,
-      });
-      return;
-    }
-    if (compareDecimal(trade.price, c.high) > 0) c.high = trade.price;
-    if (compareDecimal(trade.price, c.low) < 0) c.low = trade.price;
-    if (trade.time < c.openTime) {
-      c.open = trade.price;
-      c.openTime = trade.time;
-    }
-    if (trade.time >= c.closeTime) {
-      c.close = trade.price;
-      c.closeTime = trade.time;
-    }
-    c.volume = addDecimals([c.volume, trade.size]);
-    c.trades += 1;
-  }
-
-  /** An immutable copy, oldest first. */
-  list(): Candle[] {
-    return this.candles.map(({ start, open, high, low, close, volume, trades }) => ({
-      start,
-      open,
-      high,
-      low,
-      close,
-      volume,
-      trades,
-    }));
-  }
-
-  get size(): number {
-    return this.candles.length;
-  }
-
-  private findOrInsert(start: number, trade: TradeLike): number | null {
-    const blank = (): MutableCandle => ({
-      start,
-      open: trade.price,
-      high: trade.price,
-      low: trade.price,
-      close: trade.price,
-      volume: '0',
-      trades: 0,
-      openTime: trade.time,
-      closeTime: trade.time,
-    });
-    const last = this.candles.at(-1);
-    if (!last || start > last.start) {
-      this.candles.push(blank());
-      if (this.candles.length > this.max) this.candles.shift();
-      return this.candles.length - 1;
-    }
-    // Late print: search backwards (it is almost always in one of the last few candles).
-    for (let i = this.candles.length - 1; i >= 0; i--) {
-      const c = this.candles[i]!;
-      if (c.start === start) return i;
-      if (c.start < start) {
-        this.candles.splice(i + 1, 0, blank());
-        return i + 1;
-      }
-    }
-    // Older than everything kept: only accepted while there is room.
-    if (this.candles.length >= this.max) return null;
-    this.candles.unshift(blank());
-    return 0;
-  }
+/** Candles as main sends them (`market.candles`), in the chart's shape. */
+export function fromCandleViews(views: readonly CandleView[]): Candle[] {
+  return views.map((c) => ({
+    start: c.openTime,
+    open: c.open,
+    high: c.high,
+    low: c.low,
+    close: c.close,
+    volume: c.volume,
+    trades: c.trades,
+  }));
 }
 
 /**

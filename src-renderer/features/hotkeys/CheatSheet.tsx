@@ -54,7 +54,7 @@ export function CheatSheet() {
   );
 }
 
-const GROUP_ORDER = ['General', 'Instrument', 'Ladder', 'Order book', 'Chart', 'Trades', 'Panels'];
+const GROUP_ORDER = ['Trading', 'General', 'Instrument', 'Ladder', 'Order book', 'Chart', 'Trades', 'Panels'];
 
 function groupRank(group: string): number {
   const index = GROUP_ORDER.indexOf(group);

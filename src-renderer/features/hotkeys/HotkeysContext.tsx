@@ -103,6 +103,7 @@ function KeyBinder() {
     for (const binding of bindings) {
       if (!binding.keys || map[binding.keys]) continue;
       map[binding.keys] = (event) => {
+        if (event.repeat && registry.get(binding.action.id)?.noRepeat) return event.preventDefault();
         if (registry.run(binding.action.id)) event.preventDefault();
       };
     }

@@ -10,6 +10,8 @@ export interface Action extends ActionInfo {
   /** Shown next to the action; for scoped actions such as cancel-all. */
   scope?: () => string;
   enabled?: () => boolean;
+  /** A held key's auto-repeat does not run it again (order-sending keys). */
+  noRepeat?: boolean;
 }
 
 export class ActionRegistry {

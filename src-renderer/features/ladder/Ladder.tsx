@@ -1,33 +1,35 @@
 /**
  * The price ladder's grid, presentational only: one row per price on the grid, columns
- * own buys | bid size | price | ask size | own sells. Trading is wired through callbacks the
- * container passes in (phase 2 connects them to the trading contract): a click on the bid side
- * buys at that row's price, on the ask side sells (with the market modifier, at market), a click
- * on an own order cancels it, dragging one to another row reprices it. Until trading is available
- * and armed the cells are inert. Rows are memoised on their content, so a new book view re-renders
- * only the rows whose numbers changed.
+ * own buys | bid size | price | ask size | own sells. What a click or drag means is decided by
+ * `ladder-intent` (bid side buys, ask side sells, Shift = market, a click on an own order cancels
+ * it, dragging one to another row reprices it; nothing but a hint until trading is available and
+ * armed) and handed to the container. Rows are memoised on their content, so a new book view
+ * re-renders only the rows whose numbers changed.
  */
-import { memo, useRef } from 'react';
+import { memo, useRef, useState } from 'react';
 import { Num } from '../../ui/Num';
+import { clickIntent, dragIntent, type LadderIntent } from './ladder-intent';
 import type { LadderRow } from './ladder-math';
 
 export interface LadderTrading {
-  /** True once the trading contract exists for this venue. */
+  /** True when the linked instrument has a trading venue that takes orders. */
   readonly available: boolean;
-  /** Shown as the arm switch's tooltip while unavailable. */
+  /** Shown as the arm switch's tooltip (and as the hint of a click) while unavailable. */
   readonly unavailableReason: string;
   /** One-click trading is off until armed, every session. */
   readonly armed: boolean;
   onArm?(armed: boolean): void;
-  /** Bid side = buy, ask side = sell; `market` when the market modifier (Ctrl/⌘) was held. */
-  onLevelClick?(side: 'buy' | 'sell', price: string, options: { market: boolean }): void;
-  onOwnOrderClick?(ids: readonly string[]): void;
-  onOwnOrderDrag?(ids: readonly string[], toPrice: string): void;
+  /** A click or drag that means something (an order, a cancel, an amend, or a hint). */
+  onIntent?(intent: LadderIntent): void;
+  /** The size a click sends (the ticket's), shown in the controls. */
+  readonly size?: string;
+  /** The latest hint or order outcome, shown under the controls. */
+  readonly notice?: { readonly kind: string; readonly text: string } | null;
 }
 
 export const INERT_TRADING: LadderTrading = {
   available: false,
-  unavailableReason: 'Trading from the ladder arrives with the trading contract (phase 2)',
+  unavailableReason: 'No trading venue for this instrument',
   armed: false,
 };
 
@@ -36,48 +38,64 @@ export interface LadderGridProps {
   readonly trading: LadderTrading;
 }
 
+interface Drag {
+  readonly ids: string;
+  readonly price: string;
+}
+
+const rowOf = (e: { target: EventTarget }) => (e.target as HTMLElement).closest<HTMLElement>('[data-price]');
+
 export function LadderGrid({ rows, trading }: LadderGridProps) {
   const live = trading.available && trading.armed;
   // Events are delegated to the grid, so rows carry no callbacks and keep stable props.
-  const drag = useRef<{ ids: readonly string[] } | null>(null);
+  const drag = useRef<Drag | null>(null);
+  const [dropPrice, setDropPrice] = useState<string | null>(null);
 
   const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
-    if (!live) return;
     const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]');
-    const row = cell?.closest<HTMLElement>('[data-price]');
-    if (!cell || !row) return;
-    const price = row.dataset.price!;
-    const t = trading;
-    const kind = cell.dataset.cell;
-    if (kind === 'bid') t.onLevelClick?.('buy', price, { market: e.ctrlKey || e.metaKey });
-    else if (kind === 'ask') t.onLevelClick?.('sell', price, { market: e.ctrlKey || e.metaKey });
-    else if ((kind === 'own-buy' || kind === 'own-sell') && cell.dataset.ids) {
-      t.onOwnOrderClick?.(cell.dataset.ids.split(' '));
-    }
+    const intent = clickIntent(
+      { cell: cell?.dataset.cell, price: cell ? rowOf(e)?.dataset.price : undefined, ids: cell?.dataset.ids },
+      { market: e.shiftKey },
+      trading,
+    );
+    if (intent) trading.onIntent?.(intent);
   };
   const onPointerDown = (e: React.PointerEvent<HTMLDivElement>) => {
     const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-ids]');
-    drag.current = live && cell?.dataset.ids ? { ids: cell.dataset.ids.split(' ') } : null;
+    const price = rowOf(e)?.dataset.price;
+    drag.current = cell?.dataset.ids && price ? { ids: cell.dataset.ids, price } : null;
+  };
+  const onPointerMove = (e: React.PointerEvent<HTMLDivElement>) => {
+    if (!drag.current || e.buttons === 0) return;
+    const price = rowOf(e)?.dataset.price ?? null;
+    const next = price === drag.current.price ? null : price;
+    if (next !== dropPrice) setDropPrice(next);
   };
   const onPointerUp = (e: React.PointerEvent<HTMLDivElement>) => {
     const from = drag.current;
     drag.current = null;
-    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-price]');
-    const origin = from && (e.target as HTMLElement).closest<HTMLElement>('[data-ids]');
-    if (from && row && !origin) trading.onOwnOrderDrag?.(from.ids, row.dataset.price!);
+    setDropPrice(null);
+    if (!from) return;
+    const intent = dragIntent(from, rowOf(e)?.dataset.price, trading);
+    if (intent) trading.onIntent?.(intent);
   };
 
   return (
     <div
-      className={`ladder-grid ${live ? 'armed' : 'inert'}`}
+      className={`ladder-grid ${live ? 'armed' : 'inert'} ${dropPrice ? 'dragging' : ''}`}
       role="grid"
       aria-label="Price ladder"
       onClick={onClick}
       onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
+      onPointerLeave={() => {
+        drag.current = null;
+        setDropPrice(null);
+      }}
     >
       {rows.map((row) => (
-        <Row key={row.index} {...rowProps(row)} />
+        <Row key={row.index} {...rowProps(row)} drop={row.priceText === dropPrice} />
       ))}
     </div>
   );
@@ -97,9 +115,10 @@ interface RowProps {
   readonly ownSell: string | null;
   readonly ownSellIds: string | null;
   readonly last: 'buy' | 'sell' | null;
+  readonly drop?: boolean;
 }
 
-function rowProps(row: LadderRow): RowProps {
+function rowProps(row: LadderRow): Omit<RowProps, 'drop'> {
   return {
     index: row.index,
     priceText: row.priceText,
@@ -117,8 +136,16 @@ function rowProps(row: LadderRow): RowProps {
   };
 }
 
+const OWN_TITLE = 'Your working order(s): click to cancel, drag to another row to reprice';
+
 const Row = memo(function Row(p: RowProps) {
-  const classes = ['lrow', `z-${p.zone}`, p.best ? `best-${p.best}` : '', p.last ? `last-${p.last}` : '']
+  const classes = [
+    'lrow',
+    `z-${p.zone}`,
+    p.best ? `best-${p.best}` : '',
+    p.last ? `last-${p.last}` : '',
+    p.drop ? 'drop' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -129,7 +156,12 @@ const Row = memo(function Row(p: RowProps) {
       data-price={p.priceText}
       data-best={p.best ?? undefined}
     >
-      <div className="lcell own own-buy" data-cell="own-buy" data-ids={p.ownBuyIds ?? undefined}>
+      <div
+        className="lcell own own-buy"
+        data-cell="own-buy"
+        data-ids={p.ownBuyIds ?? undefined}
+        title={p.ownBuyIds ? OWN_TITLE : undefined}
+      >
         <Num value={p.ownBuy} />
       </div>
       <div className="lcell size bid" data-cell="bid">
@@ -143,7 +175,12 @@ const Row = memo(function Row(p: RowProps) {
         {p.ask !== null && <i className="bar" style={{ '--r': p.askRatio } as React.CSSProperties} />}
         <Num value={p.ask} />
       </div>
-      <div className="lcell own own-sell" data-cell="own-sell" data-ids={p.ownSellIds ?? undefined}>
+      <div
+        className="lcell own own-sell"
+        data-cell="own-sell"
+        data-ids={p.ownSellIds ?? undefined}
+        title={p.ownSellIds ? OWN_TITLE : undefined}
+      >
         <Num value={p.ownSell} />
       </div>
     </div>

@@ -3,10 +3,11 @@
  * grouping multiple, aggregated by main) while sizes change under them; the view follows the
  * spread when it leaves the screen unless the user scrolled away, and re-centres on demand
  * (Home, or the button). Wheel and arrow keys scroll by rows, PageUp/PageDown by pages, `]` and
- * `[` change the grouping. Trading columns are visible but inert until the trading contract lands
- * (the arm switch says so); phase 2 passes real callbacks and own orders.
+ * `[` change the grouping (an instrument seen for the first time gets a step that shows both
+ * sides of its spread). Trading (own orders, clicks, the arm switch) comes in through props from
+ * the trading feature (features/trading/TradingLadder); without them the ladder is view-only.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { perfStats, count } from '../../ui/perf-stats';
 import { ceilTo, floorTo, significantDecimals, toUnits } from '../../ui/decimal';
 import { FeedBadges, FeedBanner } from '../book/FeedBadges';
@@ -21,6 +22,7 @@ import { useFrameStream, useTradeFeed } from '../market/market-hooks';
 import { usePanelSetting } from '../prefs/panel-settings';
 import { INERT_TRADING, LadderGrid, type LadderTrading } from './Ladder';
 import {
+  autoMultiple,
   buildLadder,
   depthFor,
   placeView,
@@ -50,7 +52,8 @@ function LadderBody({
   count(perfStats.renders, 'LadderPanel');
   const [multiples, setMultiples] = usePanelSetting(LADDER_MULTIPLE);
   const [follow, setFollow] = usePanelSetting(LADDER_FOLLOW);
-  const multiple = multiples[instrument.key] ?? 1;
+  const savedMultiple = multiples[instrument.key];
+  const multiple = savedMultiple ?? 1;
   const [bodyRef, rows] = useRowCount();
   const [centre, setCentre] = useState<bigint | null>(null);
   const [scrolledAway, setScrolledAway] = useState(false);
@@ -85,6 +88,15 @@ function LadderBody({
   // Best rows, cheaply, to place the view before building every row.
   const bestBid = book?.bids[0] ? toUnits(book.bids[0].price, scale) : null;
   const bestAsk = book?.asks[0] ? toUnits(book.asks[0].price, scale) : null;
+  // An instrument nobody chose a row step for gets one that shows both sides (saved once).
+  const suggested =
+    savedMultiple === undefined && tick !== null && book?.status === 'live'
+      ? autoMultiple({ bestBid, bestAsk }, tick, rows, LADDER_MULTIPLES)
+      : null;
+  useEffect(() => {
+    if (suggested === null || suggested <= 1) return;
+    setMultiples((m) => (m[instrument.key] === undefined ? { ...m, [instrument.key]: suggested } : m));
+  }, [suggested, instrument.key, setMultiples]);
   const touch = {
     bestBid: bestBid === null ? null : floorTo(bestBid, step),
     bestAsk: bestAsk === null ? null : ceilTo(bestAsk, step),
@@ -212,18 +224,36 @@ function LadderBody({
           </span>
         )}
         <span className="spacer" />
+        {trading.available && (
+          <span
+            className="muted ladder-size"
+            data-testid="ladder-size"
+            title="Size a click sends (the ticket's)"
+          >
+            {trading.size ? `× ${trading.size}` : 'no size'}
+          </span>
+        )}
         <button
           type="button"
           className={`arm ${trading.armed ? 'armed' : ''}`}
           data-testid="ladder-arm"
-          disabled={!trading.available}
+          disabled={!trading.available && !trading.armed}
           aria-pressed={trading.armed}
-          title={trading.available ? 'One-click trading from the ladder' : trading.unavailableReason}
+          title={
+            trading.available
+              ? 'One-click trading from the ladder: bid side buys, ask side sells, Shift = market; click your order to cancel it, drag it to reprice'
+              : trading.unavailableReason
+          }
           onClick={() => trading.onArm?.(!trading.armed)}
         >
           {trading.armed ? 'ARMED' : 'Arm trading'}
         </button>
       </div>
+      {trading.notice && (
+        <div className={`ladder-note ${trading.notice.kind}`} data-testid="ladder-notice" role="status">
+          {trading.notice.text}
+        </div>
+      )}
       {scrolledAway && (
         <div className="ladder-note" data-testid="ladder-scrolled">
           scrolled away · <kbd>Home</kbd> or Centre to return

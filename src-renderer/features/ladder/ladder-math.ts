@@ -255,3 +255,25 @@ export function placeView(
   }
   return snapped;
 }
+
+/**
+ * A first row step for an instrument nobody chose one for: the finest multiple of the tick (from
+ * `multiples`, ascending) that shows the spread in at most a third of the rows, so both sides of
+ * the book are on screen; the coarsest when even that is not enough. 1 when the book is one-sided.
+ */
+export function autoMultiple(
+  touch: { bestBid: bigint | null; bestAsk: bigint | null },
+  tick: bigint,
+  rows: number,
+  multiples: readonly number[],
+): number {
+  const first = multiples[0] ?? 1;
+  if (touch.bestBid === null || touch.bestAsk === null || tick <= 0n) return first;
+  const spreadTicks = (touch.bestAsk - touch.bestBid) / tick;
+  const budget = BigInt(Math.max(1, Math.floor(rows / 3)));
+  for (const m of multiples) {
+    const step = BigInt(m);
+    if ((spreadTicks + step - 1n) / step <= budget) return m;
+  }
+  return multiples.at(-1) ?? first;
+}

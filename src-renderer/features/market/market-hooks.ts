@@ -1,17 +1,24 @@
 /**
  * React access to the shared market stores of a contract client: frame-coalesced streams, trade
- * feeds (tape, candles, last trade) and the instrument catalog. One set of stores per client, so
+ * feeds (tape, last trade), candles and the instrument catalog. One set of stores per client, so
  * every panel following the same instrument shares one subscription per distinct stream.
  */
-import { useSyncExternalStore } from 'react';
-import type { StreamName, StreamParams, StreamSnapshot, VenueInfo } from '../../../src-shared/contract';
+import { useMemo, useSyncExternalStore } from 'react';
+import {
+  CANDLE_INTERVALS,
+  type StreamName,
+  type StreamParams,
+  type StreamSnapshot,
+  type VenueInfo,
+} from '../../../src-shared/contract';
+import type { AppError } from '../../../src-shared/result';
 import type { VenueId } from '../../../src-shared/domain';
 import type { ContractClient, StreamState } from '../../ipc/client';
 import { animationFrameScheduler } from '../../ipc/frame-coalescer';
 import { useClient } from '../../ipc/hooks';
 import { browserTimers } from '../../ipc/shared-source';
 import { INITIAL_STREAM_STATE, StreamStore } from '../../ipc/stream-store';
-import { fillGaps, type Candle } from '../chart/candles';
+import { fillGaps, fromCandleViews, type Candle } from '../chart/candles';
 import { InstrumentCatalog, type CatalogEntry } from './instrument-catalog';
 import { VenueDirectory } from './venue-directory';
 import { TradeFeed, type TradeFeedSnapshot } from './trade-feed';
@@ -19,6 +26,8 @@ import { TradeFeed, type TradeFeedSnapshot } from './trade-feed';
 const LINGER_MS = 1500;
 /** How often charts redraw at most. */
 export const CHART_INTERVAL_MS = 250;
+
+type CandleInterval = StreamParams<'market.candles'>['intervalSec'];
 
 export interface MarketStores {
   readonly streams: StreamStore;
@@ -96,29 +105,30 @@ export function useTradeFeed(
 
 export interface CandlesView {
   readonly candles: readonly Candle[];
-  readonly status: TradeFeedSnapshot['status'];
-  readonly error: TradeFeedSnapshot['error'];
-  /** Where candles come from: aggregated here from trades until `market.candles` exists. */
-  readonly source: 'trades';
+  readonly status: StreamState<unknown>['status'];
+  readonly error: AppError | undefined;
 }
 
 /**
- * Candles of an instrument for a time frame. Phase 1 aggregates them from `market.trades` in the
- * renderer; when the `market.candles` stream lands, only this hook changes.
+ * Candles of an instrument for a time frame, from main's `market.candles` stream (built from every
+ * print main saw, so they do not depend on how long this window was open), redrawn at most
+ * 4 times a second; quiet intervals are filled flat up to the newest candle or print.
  */
 export function useCandles(venue: VenueId | null, symbol: string | null, interval: number): CandlesView {
-  const stores = useMarketStores();
-  // A chart redrawn 4 times a second looks live; redrawing it on every print costs real frames.
-  const snapshot = useTradeFeed(venue, symbol, CHART_INTERVAL_MS);
-  const feed = venue && symbol ? stores.tradeFeed(venue, symbol) : null;
-  const raw = feed ? feed.candles(interval) : [];
-  const last = snapshot.trades[0]?.time;
-  return {
-    candles: fillGaps(raw, interval, last),
-    status: snapshot.status,
-    error: snapshot.error,
-    source: 'trades',
-  };
+  const intervalSec = interval / 1000;
+  const valid = (CANDLE_INTERVALS as readonly number[]).includes(intervalSec);
+  const stream = useFrameStream(
+    'market.candles',
+    venue && symbol && valid ? { venue, symbol, intervalSec: intervalSec as CandleInterval } : null,
+    CHART_INTERVAL_MS,
+  );
+  const last = useTradeFeed(venue, symbol, CHART_INTERVAL_MS).trades[0]?.time;
+  const views = stream.data?.candles;
+  const candles = useMemo(
+    () => fillGaps(fromCandleViews(views ?? []), interval, last),
+    [views, interval, last],
+  );
+  return { candles, status: stream.status, error: stream.error };
 }
 
 export function useInstruments(venue: VenueId | null): CatalogEntry | null {

@@ -1,10 +1,9 @@
 /**
- * One instrument's trade prints for every panel that shows them (tape, chart, ladder's last
- * trade). The contract keeps only the newest 100 prints per stream state; the feed folds each
- * state it receives (every one, not only those that reach the screen) into a longer history,
- * de-duplicated by trade id, and into candle series for the time frames panels ask for. Readers
- * are told at most once per animation frame. Invariants: each trade id is folded once; history
- * is newest first and at most `keep` long; a candle series created late is backfilled from it.
+ * One instrument's trade prints for every panel that shows them (tape, chart's latest time,
+ * ladder's last trade, marks). The contract keeps only the newest 100 prints per stream state; the
+ * feed folds each state it receives (every one, not only those that reach the screen) into a
+ * longer history, de-duplicated by trade id. Readers are told at most once per animation frame.
+ * Invariants: each trade id is folded once; history is newest first and at most `keep` long.
  */
 import type { StreamParams, TradeView } from '../../../src-shared/contract';
 import type { AppError } from '../../../src-shared/result';
@@ -12,7 +11,6 @@ import type { StreamState } from '../../ipc/client';
 import { FrameCoalescer, type FrameScheduler } from '../../ipc/frame-coalescer';
 import { SharedSource, type LingerTimers } from '../../ipc/shared-source';
 import { count, perfStats } from '../../ui/perf-stats';
-import { CandleSeries, type Candle } from '../chart/candles';
 
 export interface TradeFeedSnapshot {
   /** Newest first. */
@@ -34,8 +32,6 @@ const EMPTY: TradeFeedSnapshot = { trades: [], status: 'connecting', error: unde
 export class TradeFeed extends SharedSource<TradeFeedSnapshot> {
   private history: TradeView[] = [];
   private readonly seen = new Set<string>();
-  private readonly series = new Map<number, CandleSeries>();
-  private readonly candleLists = new Map<number, Candle[]>();
   private unsubscribe: (() => void) | null = null;
   private coalescer: FrameCoalescer<TradesState> | null = null;
   private version = 0;
@@ -52,19 +48,6 @@ export class TradeFeed extends SharedSource<TradeFeedSnapshot> {
     super(EMPTY, timers, lingerMs, onStopped);
   }
 
-  /** Candles for a time frame (created and backfilled on first use), oldest first. */
-  candles(interval: number): Candle[] {
-    let list = this.candleLists.get(interval);
-    if (!list) {
-      const series = new CandleSeries(interval);
-      for (const t of this.history.toReversed()) series.add(t);
-      this.series.set(interval, series);
-      list = series.list();
-      this.candleLists.set(interval, list);
-    }
-    return list;
-  }
-
   /** Folds a state's prints (newest first); returns how many were new. Public for tests. */
   fold(trades: readonly TradeView[]): number {
     const fresh: TradeView[] = [];
@@ -73,7 +56,6 @@ export class TradeFeed extends SharedSource<TradeFeedSnapshot> {
     fresh.reverse(); // oldest first, the order they happened
     for (const t of fresh) {
       this.seen.add(t.id);
-      for (const series of this.series.values()) series.add(t);
     }
     this.history = [...fresh.toReversed(), ...this.history];
     if (this.history.length > this.keep) {
@@ -85,7 +67,6 @@ export class TradeFeed extends SharedSource<TradeFeedSnapshot> {
   protected start(): void {
     const coalescer = new FrameCoalescer<TradesState>(this.scheduler, (state) => {
       count(perfStats.committed, 'market.trades');
-      for (const [interval, series] of this.series) this.candleLists.set(interval, series.list());
       this.version += 1;
       this.publish({ trades: this.history, status: state.status, error: state.error, version: this.version });
     });
@@ -106,8 +87,6 @@ export class TradeFeed extends SharedSource<TradeFeedSnapshot> {
     this.unsubscribe = null;
     this.history = [];
     this.seen.clear();
-    this.series.clear();
-    this.candleLists.clear();
     this.publish(EMPTY);
   }
 }

@@ -1,8 +1,9 @@
 /**
- * The application frame: top bar (brand, instrument picker with its PAPER / LIVE DATA badge,
- * clock), feed-health strip, the docking workspace, the status bar (transport, version), and the
- * keyboard overlays (command palette, cheat sheet). A first start with a watched book selects it,
- * so the panels have something to show.
+ * The application frame: top bar (brand, instrument picker with its PAPER / LIVE DATA badge, the
+ * trading strip with target, arm switch, cancel scope and notices, clock), feed-health strip, the
+ * docking workspace, the status bar (transport, version), and the overlays (command palette,
+ * cheat sheet, order confirmation). Trading state wraps it all (TradingProvider). A first start
+ * with a watched book selects it, so the panels have something to show.
  */
 import { useEffect } from 'react';
 import type { InstrumentSelection } from '../../../src-shared/contract';
@@ -15,6 +16,10 @@ import { HotkeysProvider, useHotkeys } from '../hotkeys/HotkeysContext';
 import { InstrumentPicker } from '../instrument/InstrumentPicker';
 import { DEFAULT_SELECTION, useChosenSelection, useSelect } from '../instrument/selection';
 import { useFrameStream } from '../market/market-hooks';
+import { OrderConfirm } from '../trading/OrderConfirm';
+import { TradingProvider } from '../trading/TradingContext';
+import { TradingKeys } from '../trading/TradingKeys';
+import { TradingStrip } from '../trading/TradingStrip';
 import { Workspace } from '../workspace/Workspace';
 
 const PORT_DOT = { open: 'ok', connecting: 'pending', closed: 'down' } as const;
@@ -24,16 +29,20 @@ export function AppShell() {
   return (
     <HotkeysProvider>
       <FirstSelection />
-      <div className="shell">
-        <TopBar />
-        <HealthStrip onSelect={(venue, symbol) => select({ venue, symbol } as InstrumentSelection)} />
-        <main className="workspace">
-          <Workspace />
-        </main>
-        <StatusBar />
-      </div>
-      <CommandPalette />
-      <CheatSheet />
+      <TradingProvider>
+        <TradingKeys />
+        <div className="shell">
+          <TopBar />
+          <HealthStrip onSelect={(venue, symbol) => select({ venue, symbol } as InstrumentSelection)} />
+          <main className="workspace">
+            <Workspace />
+          </main>
+          <StatusBar />
+        </div>
+        <CommandPalette />
+        <CheatSheet />
+        <OrderConfirm />
+      </TradingProvider>
     </HotkeysProvider>
   );
 }
@@ -46,7 +55,7 @@ function TopBar() {
         DEPTH<span>LINE</span>
       </div>
       <InstrumentPicker />
-      <span className="spacer" />
+      <TradingStrip />
       <button type="button" className="ghost" onClick={() => setOverlay('palette')} title="Command palette">
         Commands
       </button>

@@ -1,24 +1,20 @@
 /** Your recent fills on the trading venue, newest first. */
-import type { InstrumentSelection } from '../../../src-shared/contract';
-import { useStream } from '../../ipc/hooks';
+import type { VenueId } from '../../../src-shared/domain';
 import { formatUtcTime } from '../../ui/format';
-import { PaperBadge } from './PaperBadge';
-import { useTradingTarget } from './venue';
+import { useFrameStream } from '../market/market-hooks';
+import { useTrading } from './TradingContext';
+import { TradingPanelHead } from './TradingPanelHead';
 import './trading.css';
 
 export function FillsPanel() {
-  const target = useTradingTarget();
-  const venue = target.venue as InstrumentSelection['venue'];
-  const stream = useStream('trading.fills', { venue });
+  const { target } = useTrading();
+  const venue = target.status === 'ready' ? target.venue : null;
+  const stream = useFrameStream('trading.fills', venue ? { venue: venue as VenueId } : null);
   const fills = [...(stream.data?.fills ?? [])].reverse();
   return (
     <section className="panel-body scroll" aria-label="Fills" data-testid="fills-panel">
-      <div className="trade-head">
-        <h3>Fills</h3>
-        <span className="muted">{venue}</span>
-        <PaperBadge show={target.isPaper} />
-      </div>
-      <table className="grid">
+      <TradingPanelHead title="Fills" target={target} />
+      <table className="grid compact">
         <thead>
           <tr>
             <th>Time</th>
@@ -34,8 +30,8 @@ export function FillsPanel() {
         <tbody>
           {fills.map((f) => (
             <tr key={`${f.tradeId}:${f.orderId}`} data-fill-order={f.orderId}>
-              <td className="muted">{formatUtcTime(f.time)}</td>
-              <td className="muted">{f.orderId}</td>
+              <td className="muted num">{formatUtcTime(f.time)}</td>
+              <td className="muted num">{f.orderId}</td>
               <td>{f.symbol}</td>
               <td className={f.side}>{f.side}</td>
               <td className="num">{f.price}</td>

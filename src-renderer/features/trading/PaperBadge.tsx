@@ -1,4 +1,4 @@
-/** The PAPER badge: shown wherever a venue with paper money (the simulated venue) is traded. */
+/** The PAPER badge: shown wherever a paper-money venue (`sim`, `paper:<id>`) is traded. */
 export function PaperBadge({ show = true }: { show?: boolean }) {
   if (!show) return null;
   return (

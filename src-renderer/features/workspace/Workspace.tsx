@@ -104,7 +104,7 @@ function workspaceActions(api: DockviewApi): Action[] {
       id: `panel.focus${i + 1}`,
       title: `Focus panel ${i + 1}`,
       group: 'Panels',
-      defaultKeys: `Alt+Digit${i + 1}`,
+      defaultKeys: `Alt+Shift+Digit${i + 1}`,
       run: () => focusPanel(api, i),
     })),
     {

@@ -1,7 +1,7 @@
 /**
  * The layout a new user (or a reset) gets: the ladder on the left; the order book above the depth
- * chart in the centre; the price chart above the trade tape on the right; the venues list along
- * the bottom (where the order ticket and blotters go once trading lands).
+ * chart; the price chart above the trade tape; the ticket above the portfolio on the right; the
+ * blotters (open orders, fills), agents and news, and the venues list along the bottom.
  */
 import type { DockviewApi } from 'dockview-react';
 import { PANEL_BY_ID } from './panel-registry';
@@ -40,7 +40,7 @@ export function applyDefaultLayout(api: DockviewApi): void {
   add('portfolio', { referencePanel: 'ticket', direction: 'below' });
   api.getPanel('ladder')?.group.api.setSize({ width: Math.round(width * 0.18) });
   api.getPanel('book')?.group.api.setSize({ width: Math.round(width * 0.22) });
-  api.getPanel('ticket')?.group.api.setSize({ width: Math.round(width * 0.2) });
+  api.getPanel('ticket')?.group.api.setSize({ width: Math.round(width * 0.24) });
   api.getPanel('orders')?.api.setActive();
   api.getPanel('agents')?.api.setActive();
 }

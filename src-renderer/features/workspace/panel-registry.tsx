@@ -7,11 +7,11 @@ import { BookPanel } from '../book/BookPanel';
 import { PriceChartPanel } from '../chart/PriceChart';
 import { DepthChartPanel } from '../depth/DepthChart';
 import { KeymapPanel } from '../hotkeys/KeymapPanel';
-import { LadderPanel } from '../ladder/LadderPanel';
 import { AgentsPanel } from '../sim/AgentsPanel';
 import { NewsPanel } from '../sim/NewsPanel';
 import { TapePanel } from '../tape/TapePanel';
 import { FillsPanel } from '../trading/FillsPanel';
+import { TradingLadderPanel } from '../trading/TradingLadder';
 import { OrdersPanel } from '../trading/OrdersPanel';
 import { PortfolioPanel } from '../trading/PortfolioPanel';
 import { TicketPanel } from '../trading/TicketPanel';
@@ -24,7 +24,7 @@ export interface PanelDef {
 }
 
 export const PANELS: readonly PanelDef[] = [
-  { id: 'ladder', title: 'Ladder', Component: LadderPanel },
+  { id: 'ladder', title: 'Ladder', Component: TradingLadderPanel },
   { id: 'book', title: 'Order book', Component: BookPanel },
   { id: 'depth', title: 'Depth', Component: DepthChartPanel },
   { id: 'chart', title: 'Chart', Component: PriceChartPanel },

@@ -185,6 +185,11 @@ describe('trading contract on the simulated venue', () => {
     });
     tick(200);
     expect(portfolio.state!.holdings.find((h) => h.asset === 'SOL')).toBeUndefined();
+    // The round trip's realised PnL (net of fees) is on the position, and is the whole portfolio's.
+    const closed = portfolio.state!.positions.find((p) => p.symbol === 'SOL-USD')!;
+    expect(closed.realizedPnl).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(closed.realizedPnl).toBe(portfolio.state!.realizedPnl);
+    expect(closed.realizedPnl!.startsWith('-')).toBe(true); // crossed the spread twice and paid fees
     expect(await call('trading.flatten', { venue: 'sim', symbol: 'SOL-USD' })).toMatchObject({
       status: 'rejected',
       code: 'NOTHING_TO_FLATTEN',

@@ -1,67 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketStart, CandleSeries, fillGaps } from '../../../../src-renderer/features/chart/candles';
-import { fromUnits } from '../../../../src-renderer/ui/decimal';
+import type { CandleView } from '../../../../src-shared/contract';
+import { bucketStart, fillGaps, fromCandleViews } from '../../../../src-renderer/features/chart/candles';
 
-const tradesArb = fc.array(
-  fc.record({
-    ticks: fc.integer({ min: 9_000, max: 11_000 }),
-    lots: fc.integer({ min: 1, max: 100_000 }),
-    time: fc.integer({ min: 1_700_000_000_000, max: 1_700_000_300_000 }),
-  }),
-  { minLength: 1, maxLength: 200 },
-);
+const view = (openTime: number, close: string, volume = '1'): CandleView =>
+  ({ openTime, open: close, high: close, low: close, close, volume, trades: 1 }) as CandleView;
 
-describe('candles from trades', () => {
-  it('match a naive per-interval OHLCV whatever order the prints arrive in (differential)', () => {
-    fc.assert(
-      fc.property(tradesArb, fc.constantFrom(1_000, 5_000, 60_000), fc.integer(), (raw, interval, seed) => {
-        // Distinct times so open/close are well defined, then a shuffled arrival order.
-        const trades = raw.map((t, i) => ({ ...t, time: t.time * 1000 + i }));
-        const arrival = [...trades].sort((a, b) => ((a.time * 31 + seed) % 97) - ((b.time * 31 + seed) % 97));
-        const series = new CandleSeries(interval * 1000, 10_000);
-        for (const t of arrival) {
-          series.add({
-            price: fromUnits(BigInt(t.ticks), 1),
-            size: fromUnits(BigInt(t.lots), 3),
-            time: t.time,
-          });
-        }
-        const naive = new Map<number, typeof trades>();
-        for (const t of trades) {
-          const start = bucketStart(t.time, interval * 1000);
-          naive.set(start, [...(naive.get(start) ?? []), t]);
-        }
-        const candles = series.list();
-        expect(candles.map((c) => c.start)).toEqual([...naive.keys()].sort((a, b) => a - b));
-        for (const c of candles) {
-          const group = naive.get(c.start)!.sort((a, b) => a.time - b.time);
-          const ticks = group.map((t) => t.ticks);
-          expect(c.open).toBe(fromUnits(BigInt(group[0]!.ticks), 1));
-          expect(c.close).toBe(fromUnits(BigInt(group.at(-1)!.ticks), 1));
-          expect(c.high).toBe(fromUnits(BigInt(Math.max(...ticks)), 1));
-          expect(c.low).toBe(fromUnits(BigInt(Math.min(...ticks)), 1));
-          expect(c.volume).toBe(fromUnits(BigInt(group.reduce((s, t) => s + t.lots, 0)), 3));
-          expect(c.trades).toBe(group.length);
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
-
-  it('keeps only the newest candles', () => {
-    const series = new CandleSeries(1000, 3);
-    for (let i = 0; i < 10; i++) series.add({ price: '1', size: '1', time: i * 1000 });
-    expect(series.list().map((c) => c.start)).toEqual([7000, 8000, 9000]);
-    series.add({ price: '2', size: '1', time: 100 }); // older than all kept: dropped
-    expect(series.size).toBe(3);
+describe('chart candles from the candles stream', () => {
+  it('take main candles as they are, keyed by their open time', () => {
+    const [c] = fromCandleViews([
+      { ...view(5000, '12.5', '3'), open: '12', high: '13', low: '11.5' } as CandleView,
+    ]);
+    expect(c).toEqual({
+      start: 5000,
+      open: '12',
+      high: '13',
+      low: '11.5',
+      close: '12.5',
+      volume: '3',
+      trades: 1,
+    });
   });
 
   it('fills quiet intervals with flat candles at the previous close', () => {
-    const series = new CandleSeries(1000);
-    series.add({ price: '10', size: '1', time: 1000 });
-    series.add({ price: '12', size: '2', time: 4500 });
-    const filled = fillGaps(series.list(), 1000, 6000);
+    const candles = fromCandleViews([view(1000, '10'), view(4000, '12', '2')]);
+    const filled = fillGaps(candles, 1000, 6000);
     expect(filled.map((c) => [c.start, c.close, c.volume])).toEqual([
       [1000, '10', '1'],
       [2000, '10', '0'],
@@ -70,6 +33,33 @@ describe('candles from trades', () => {
       [5000, '12', '0'],
       [6000, '12', '0'],
     ]);
-    expect(fillGaps(series.list(), 1000, 6000, 2).map((c) => c.start)).toEqual([5000, 6000]);
+    expect(fillGaps(candles, 1000, 6000, 2).map((c) => c.start)).toEqual([5000, 6000]);
+  });
+
+  it('property: the axis is continuous, every real candle kept, gaps repeat the previous close', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(1000, 5000, 60_000),
+        fc.integer({ min: 0, max: 30 }),
+        (slots, interval, extra) => {
+          const sorted = [...slots].sort((a, b) => a - b);
+          const candles = fromCandleViews(sorted.map((s) => view(s * interval, String(s + 1))));
+          const until = (sorted.at(-1)! + extra) * interval + interval / 2;
+          const filled = fillGaps(candles, interval, until, 10_000);
+          for (let i = 1; i < filled.length; i++)
+            expect(filled[i]!.start - filled[i - 1]!.start).toBe(interval);
+          expect(filled.at(-1)!.start).toBe(bucketStart(until, interval));
+          const real = new Map(candles.map((c) => [c.start, c]));
+          let previous = '';
+          for (const c of filled) {
+            const r = real.get(c.start);
+            if (r) expect(c).toBe(r);
+            else expect([c.close, c.volume]).toEqual([previous, '0']);
+            previous = c.close;
+          }
+        },
+      ),
+    );
   });
 });

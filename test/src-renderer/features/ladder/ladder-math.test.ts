@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  autoMultiple,
   buildLadder,
   centreIndex,
   depthFor,
@@ -167,5 +168,28 @@ describe('ladder rows', () => {
     expect(placeView(10_500n, home, touch, { ...view, follow: false })).toBe(10_500n); // scrolled away
     expect(placeView(10_007n, home, touch, { ...view, step: 5n })).toBe(10_005n); // new step: snap
     expect(placeView(null, null, { bestBid: null, bestAsk: null }, view)).toBeNull();
+  });
+});
+
+describe('first row step', () => {
+  const multiples = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000];
+  it('keeps single ticks for a tight book and groups a wide one until the spread fits', () => {
+    expect(autoMultiple({ bestBid: 100_000n, bestAsk: 100_002n }, 1n, 30, multiples)).toBe(1);
+    // Simulated BTC: a $79 spread on a 0.01 tick is 7,900 ticks; 30 rows allow 10 rows of spread.
+    expect(autoMultiple({ bestBid: 6_496_500n, bestAsk: 6_504_400n }, 1n, 30, multiples)).toBe(1000);
+    expect(autoMultiple({ bestBid: 6_496_500n, bestAsk: 6_498_500n }, 1n, 30, multiples)).toBe(250);
+    expect(autoMultiple({ bestBid: null, bestAsk: 5n }, 1n, 30, multiples)).toBe(1);
+    expect(autoMultiple({ bestBid: 0n, bestAsk: 10n ** 12n }, 1n, 30, multiples)).toBe(1000);
+  });
+
+  it('property: the chosen step is the finest that fits the spread in a third of the rows', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 50_000n }), fc.integer({ min: 6, max: 80 }), (spread, rows) => {
+        const m = autoMultiple({ bestBid: 1_000_000n, bestAsk: 1_000_000n + spread }, 1n, rows, multiples);
+        const fits = (x: number) => Math.ceil(Number(spread) / x) <= Math.floor(rows / 3);
+        if (fits(m)) for (const finer of multiples.filter((x) => x < m)) expect(fits(finer)).toBe(false);
+        else expect(m).toBe(1000);
+      }),
+    );
   });
 });
