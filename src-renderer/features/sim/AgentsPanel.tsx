@@ -1,53 +1,51 @@
 /**
- * Every agent of the simulated venue (built-in, bots, you) with strategy, state, cash, equity and
- * PnL; click a column to sort; pause or resume each agent, or all built-in agents at once.
+ * Every agent of the simulated venue (built-in, bots, you): strategy, state, connection (bots:
+ * connected or disconnected, since when), positions, cash, equity and PnL; click a column to sort.
+ * Pause or resume any agent but you (all built-in agents at once too); disconnect a connected bot
+ * (its open orders are canceled, its socket closed with 4001; docs/agents-api.md). Above the
+ * table: where bots connect and the token they need (GatewayAccess).
  */
 import { useState } from 'react';
 import type { SimAgentRow } from '../../../src-shared/contract';
 import { useClient, useStream } from '../../ipc/hooks';
 import { PaperBadge } from '../trading/PaperBadge';
+import {
+  AGENT_COLUMNS,
+  canDisconnect,
+  canPause,
+  clockTime,
+  connectionLabel,
+  positionsText,
+  sortAgents,
+  stateLabel,
+  type AgentSort,
+} from './agent-rows';
+import { GatewayAccess } from './GatewayAccess';
 import '../trading/trading.css';
-
-type Column = 'name' | 'kind' | 'strategy' | 'cash' | 'equity' | 'pnl';
-const COLUMNS: ReadonlyArray<[Column, string, boolean]> = [
-  ['name', 'Agent', false],
-  ['kind', 'Kind', false],
-  ['strategy', 'Strategy', false],
-  ['cash', 'Cash', true],
-  ['equity', 'Equity', true],
-  ['pnl', 'PnL', true],
-];
-
-/** Compares decimal strings numerically without floats: sign, integer length, then text. */
-export function compareDecimal(a: string, b: string): number {
-  const neg = (s: string) => s.startsWith('-');
-  if (neg(a) !== neg(b)) return neg(a) ? -1 : 1;
-  const abs = (s: string) => (neg(s) ? s.slice(1) : s);
-  const [ai = '', af = ''] = abs(a).split('.');
-  const [bi = '', bf = ''] = abs(b).split('.');
-  const width = Math.max(af.length, bf.length);
-  const x = ai.padStart(40, '0') + af.padEnd(width, '0');
-  const y = bi.padStart(40, '0') + bf.padEnd(width, '0');
-  const order = x < y ? -1 : x > y ? 1 : 0;
-  return neg(a) ? -order : order;
-}
+import './agents.css';
 
 export function AgentsPanel() {
   const client = useClient();
   const stream = useStream('sim.agents', {});
-  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({
-    column: 'pnl',
-    descending: true,
-  });
-  const rows = [...(stream.data?.agents ?? [])].sort((a, b) => {
-    const numeric = COLUMNS.find(([c]) => c === sort.column)![2];
-    const x = a[sort.column] ?? '';
-    const y = b[sort.column] ?? '';
-    const order = numeric ? compareDecimal(String(x), String(y)) : String(x).localeCompare(String(y));
-    return sort.descending ? -order : order;
-  });
+  const [sort, setSort] = useState<AgentSort>({ column: 'pnl', descending: true });
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const rows = sortAgents(stream.data?.agents ?? [], sort);
+
   const pause = (row: SimAgentRow) =>
-    void client.call('sim.setAgentPaused', { agentId: row.agentId, paused: !row.paused });
+    void client.call('sim.setAgentPaused', { agentId: row.agentId, paused: !row.paused }).then((r) => {
+      setOutcome(r.ok ? null : `${row.name}: ${r.error.message}`);
+    });
+  const disconnect = (row: SimAgentRow) =>
+    void client.call('gateway.disconnectAgent', { agentId: row.agentId }).then((r) => {
+      if (!r.ok) return setOutcome(`${row.name}: ${r.error.message}`);
+      const canceled = r.value.canceledOrders;
+      setOutcome(
+        r.value.disconnected
+          ? `${row.name} disconnected; ${canceled === null ? 'its orders could not be canceled' : `${canceled} open order(s) canceled`}`
+          : `${row.name} was not connected`,
+      );
+    });
+
   return (
     <section className="panel-body scroll" aria-label="Agents" data-testid="agents-panel">
       <div className="trade-head">
@@ -60,10 +58,16 @@ export function AgentsPanel() {
           Resume all
         </button>
       </div>
+      <GatewayAccess />
+      {outcome && (
+        <div className="agents-outcome muted" data-testid="agents-outcome">
+          {outcome}
+        </div>
+      )}
       <table className="grid">
         <thead>
           <tr>
-            {COLUMNS.map(([column, label, numeric]) => (
+            {AGENT_COLUMNS.map(([column, label, numeric]) => (
               <th
                 key={column}
                 className={`sortable ${numeric ? 'num' : ''}`}
@@ -76,32 +80,49 @@ export function AgentsPanel() {
                 {sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}
               </th>
             ))}
+            <th>Positions</th>
             <th>State</th>
+            <th>Connection</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.agentId} data-agent={row.name}>
+            <tr
+              key={row.agentId}
+              data-agent={row.name}
+              data-agent-id={row.agentId}
+              data-connected={row.connected === null ? undefined : String(row.connected)}
+            >
               <td>{row.name}</td>
               <td className="muted">{row.kind}</td>
               <td>{row.strategy ?? ''}</td>
               <td className="num">{row.cash}</td>
               <td className="num">{row.equity}</td>
               <td className={`num ${row.pnl.startsWith('-') ? 'negative' : 'positive'}`}>{row.pnl}</td>
-              <td className="muted">
-                {row.fault
-                  ? `fault: ${row.fault}`
-                  : row.paused
-                    ? 'paused'
-                    : row.connected === false
-                      ? 'disconnected'
-                      : 'running'}
+              <td className="positions" data-field="positions">
+                {positionsText(row)}
               </td>
-              <td>
-                {row.kind !== 'user' && (
+              <td className="muted" data-field="state">
+                {stateLabel(row)}
+              </td>
+              <td className={row.connected ? 'connected' : 'muted'} data-field="connection">
+                {connectionLabel(row, clockTime)}
+              </td>
+              <td className="agent-actions">
+                {canPause(row) && (
                   <button type="button" className="ghost" onClick={() => pause(row)}>
                     {row.paused ? 'Resume' : 'Pause'}
+                  </button>
+                )}
+                {canDisconnect(row) && (
+                  <button
+                    type="button"
+                    className="ghost"
+                    title="Cancel its open orders and close its connection"
+                    onClick={() => disconnect(row)}
+                  >
+                    Disconnect
                   </button>
                 )}
               </td>
