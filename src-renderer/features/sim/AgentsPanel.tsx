@@ -10,7 +10,6 @@ import type { SimAgentRow } from '../../../src-shared/contract';
 import { useClient, useStream } from '../../ipc/hooks';
 import { PaperBadge } from '../trading/PaperBadge';
 import {
-  AGENT_COLUMNS,
   canDisconnect,
   canPause,
   clockTime,
@@ -18,11 +17,26 @@ import {
   positionsText,
   sortAgents,
   stateLabel,
+  type AgentColumn,
   type AgentSort,
 } from './agent-rows';
 import { GatewayAccess } from './GatewayAccess';
 import '../trading/trading.css';
 import './agents.css';
+
+/** key, label, sort column (null: not sortable), numeric. Most telling first: state, PnL. */
+const HEADERS: ReadonlyArray<readonly [string, string, AgentColumn | null, boolean]> = [
+  ['name', 'Agent', 'name', false],
+  ['kind', 'Kind', 'kind', false],
+  ['strategy', 'Strategy', 'strategy', false],
+  ['state', 'State', null, false],
+  ['connection', 'Connection', null, false],
+  ['pnl', 'PnL', 'pnl', true],
+  ['equity', 'Equity', 'equity', true],
+  ['cash', 'Cash', 'cash', true],
+  ['positions', 'Positions', null, false],
+  ['actions', '', null, false],
+];
 
 export function AgentsPanel() {
   const client = useClient();
@@ -64,26 +78,28 @@ export function AgentsPanel() {
           {outcome}
         </div>
       )}
-      <table className="grid">
+      <table className="grid agents-table">
         <thead>
           <tr>
-            {AGENT_COLUMNS.map(([column, label, numeric]) => (
-              <th
-                key={column}
-                className={`sortable ${numeric ? 'num' : ''}`}
-                aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                onClick={() =>
-                  setSort((s) => ({ column, descending: s.column === column ? !s.descending : numeric }))
-                }
-              >
-                {label}
-                {sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}
-              </th>
-            ))}
-            <th>Positions</th>
-            <th>State</th>
-            <th>Connection</th>
-            <th />
+            {HEADERS.map(([key, label, column, numeric]) =>
+              column === null ? (
+                <th key={key} className={numeric ? 'num' : ''}>
+                  {label}
+                </th>
+              ) : (
+                <th
+                  key={key}
+                  className={`sortable ${numeric ? 'num' : ''}`}
+                  aria-sort={sort.column === column ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+                  onClick={() =>
+                    setSort((s) => ({ column, descending: s.column === column ? !s.descending : numeric }))
+                  }
+                >
+                  {label}
+                  {sort.column === column ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>
@@ -95,19 +111,27 @@ export function AgentsPanel() {
               data-connected={row.connected === null ? undefined : String(row.connected)}
             >
               <td>{row.name}</td>
-              <td className="muted">{row.kind}</td>
-              <td>{row.strategy ?? ''}</td>
-              <td className="num">{row.cash}</td>
-              <td className="num">{row.equity}</td>
-              <td className={`num ${row.pnl.startsWith('-') ? 'negative' : 'positive'}`}>{row.pnl}</td>
-              <td className="positions" data-field="positions">
-                {positionsText(row)}
+              <td className="muted" data-field="kind">
+                {row.kind}
               </td>
+              <td>{row.strategy ?? ''}</td>
               <td className="muted" data-field="state">
                 {stateLabel(row)}
               </td>
               <td className={row.connected ? 'connected' : 'muted'} data-field="connection">
                 {connectionLabel(row, clockTime)}
+              </td>
+              <td className={`num ${row.pnl.startsWith('-') ? 'negative' : 'positive'}`} data-field="pnl">
+                {row.pnl}
+              </td>
+              <td className="num" data-field="equity">
+                {row.equity}
+              </td>
+              <td className="num" data-field="cash">
+                {row.cash}
+              </td>
+              <td className="positions" data-field="positions" title={positionsText(row)}>
+                {positionsText(row)}
               </td>
               <td className="agent-actions">
                 {canPause(row) && (

@@ -8,14 +8,8 @@ import { compareDecimal } from '../../ui/decimal';
 
 export type AgentColumn = 'name' | 'kind' | 'strategy' | 'cash' | 'equity' | 'pnl';
 
-export const AGENT_COLUMNS: ReadonlyArray<readonly [AgentColumn, string, boolean]> = [
-  ['name', 'Agent', false],
-  ['kind', 'Kind', false],
-  ['strategy', 'Strategy', false],
-  ['cash', 'Cash', true],
-  ['equity', 'Equity', true],
-  ['pnl', 'PnL', true],
-];
+/** Columns holding decimal strings: compared exactly. */
+const DECIMAL_COLUMNS: ReadonlySet<AgentColumn> = new Set(['cash', 'equity', 'pnl']);
 
 export interface AgentSort {
   readonly column: AgentColumn;
@@ -23,7 +17,7 @@ export interface AgentSort {
 }
 
 export function sortAgents(rows: readonly SimAgentRow[], sort: AgentSort): SimAgentRow[] {
-  const numeric = AGENT_COLUMNS.find(([c]) => c === sort.column)?.[2] ?? false;
+  const numeric = DECIMAL_COLUMNS.has(sort.column);
   return [...rows].sort((a, b) => {
     const x = a[sort.column] ?? '';
     const y = b[sort.column] ?? '';
