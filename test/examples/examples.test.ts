@@ -219,4 +219,33 @@ describe('examples/momentum.py', () => {
     },
     20_000,
   );
+
+  it.skipIf(!python)(
+    'stops when the user disconnects it, saying so (4001)',
+    async () => {
+      const h = await startTestGateway();
+      cleanup.push(() => h.close());
+      const child = spawn(
+        'python3',
+        [resolve(import.meta.dirname, '../../examples/momentum.py'), '--url', h.gw.url, '--seconds', '20'],
+        { env: { ...process.env, DEPTHLINE_GATEWAY_TOKEN: h.gw.token }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      let agentId: string | undefined;
+      for (let i = 0; i < 250 && agentId === undefined; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        agentId = h.gw.agents.list().find((a) => a.name === 'momentum-py' && a.connected)?.agentId;
+      }
+      expect(h.gw.agents.disconnect(agentId!)).toBe(true);
+      expect(await exited).toBe(0);
+      expect(err).toMatch(/server closed the connection \(4001\)/);
+      const summary = JSON.parse(out.trim().split('\n').at(-1)!) as { closed_by_server: string };
+      expect(summary.closed_by_server).toMatch(/4001/);
+    },
+    20_000,
+  );
 });
