@@ -2,8 +2,8 @@
  * The end-to-end figures of bench:gateway for one target (see gateway-targets.ts): N bots on
  * loopback for a fixed time, medians of several runs (this machine is shared and noisy):
  * - saturation (`max`: 8 IOC orders in flight per bot): orders/s, ack latency p50/p99;
- * - open loop at 10,000 orders/s (`paced`): ack latency p50/p99 and the server's event-loop
- *   delay p99 (how late the server itself was to run);
+ * - open loop at 10,000 orders/s (`paced`), and at a light 1,000 orders/s: ack latency p50/p99
+ *   and the server's event-loop delay p99 (how late the server itself was to run);
  * - resting orders canceled by the bots (two requests per order): requests/s;
  * - what limits it: server CPU per order (all threads, and the main thread alone: gateway, venue,
  *   engine), the bots' CPU per order, and the main thread's ceiling on one dedicated core;
@@ -20,6 +20,8 @@ export interface FigureOptions {
   readonly saturationMs: number;
   readonly pacedMs: number;
   readonly pacedRate: number;
+  /** A second, light open-loop rate: the latency floor when nothing queues (durable acks: fsync). */
+  readonly lightRate: number;
 }
 
 export const DEFAULT_FIGURES: FigureOptions = {
@@ -28,6 +30,7 @@ export const DEFAULT_FIGURES: FigureOptions = {
   saturationMs: 3000,
   pacedMs: 4000,
   pacedRate: 10_000,
+  lightRate: 1_000,
 };
 
 export async function targetFigures(target: BenchTarget, o: FigureOptions = DEFAULT_FIGURES): Promise<void> {
@@ -60,18 +63,22 @@ export async function targetFigures(target: BenchTarget, o: FigureOptions = DEFA
   figure('bots_cpu_per_order', max, (r) => r.botUsPerOrder, 'us');
   figure('server_cpu_share_saturated', max, (r) => r.cpuShare, 'cores');
 
-  const perBot = o.pacedRate / o.bots;
-  const paced = await repeat({
-    mode: 'paced',
-    flow: 'ioc',
-    bots: o.bots,
-    ratePerBot: perBot,
-    durationMs: o.pacedMs,
-  });
-  figure('paced_orders_per_s', paced, (r) => r.ackedOrders / r.elapsed, 'orders/s');
-  figure('ack_p50_at_10k', paced, (r) => percentile(r.sorted, 50), 'ms');
-  figure('ack_p99_at_10k', paced, (r) => percentile(r.sorted, 99), 'ms');
-  figure('event_loop_delay_p99_at_10k', paced, (r) => r.eventLoopDelayP99, 'ms');
+  for (const [rate, label] of [
+    [o.pacedRate, '10k'],
+    [o.lightRate, '1k'],
+  ] as const) {
+    const paced = await repeat({
+      mode: 'paced',
+      flow: 'ioc',
+      bots: o.bots,
+      ratePerBot: rate / o.bots,
+      durationMs: o.pacedMs,
+    });
+    figure(`paced_orders_per_s_at_${label}`, paced, (r) => r.ackedOrders / r.elapsed, 'orders/s');
+    figure(`ack_p50_at_${label}`, paced, (r) => percentile(r.sorted, 50), 'ms');
+    figure(`ack_p99_at_${label}`, paced, (r) => percentile(r.sorted, 99), 'ms');
+    figure(`event_loop_delay_p99_at_${label}`, paced, (r) => r.eventLoopDelayP99, 'ms');
+  }
 
   const rest = await runBots(target, {
     mode: 'max',
