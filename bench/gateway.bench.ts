@@ -1,26 +1,29 @@
 /**
- * The agents' gateway: its own cost per order (decode, validation, grid check, response
- * serialization; in process, no venue work), and end to end over loopback with N bots in a worker
- * thread: orders/s at saturation, ack latency p50/p99 when paced at 10,000 orders/s, messages lost,
- * venue invariants at the end, and RSS growth. The venue is the in-memory FAKE venue of the tests
- * (named in every figure) until the real simulated venue implements the VenuePort; the targets
- * (50,000 orders/s, p99 < 5 ms at 10,000/s, zero lost) apply to the real engine.
+ * The agents' gateway. In process: decode and encode cost, and its own cost per order with a venue
+ * that does no work. End to end over loopback (bench/lib/gateway-figures.ts), N bots in a child
+ * process against three targets, each named in its figures:
+ * - `fake_venue`: the gateway over the tests' in-memory fake venue (the gateway's overhead alone);
+ * - `sim_memory`: the REAL application (composition root: simulated venue with its agents running,
+ *   market data, gateway), journal kept in memory;
+ * - `sim_sqlite`: the same with the journal in SQLite (synchronous=FULL): every ack waits until
+ *   its command is durable.
+ * Plus the environment (cores, load from other processes) and the disk's fdatasync latency, the
+ * floor of a durable ack. Targets: 50,000 orders/s end to end, p99 ack < 5 ms at 10,000 orders/s,
+ * zero messages lost. `npm run bench:gateway -- sim_memory` runs one target.
  */
-import { Worker } from 'node:worker_threads';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nodeTimers, systemClock } from '../src-main/app/node-ports';
-import { silentLogger } from '../src-main/core/ports';
-import { startGateway } from '../src-main/gateway/gateway';
 import { CLIENT_SCHEMAS } from '../src-main/gateway/protocol/client-messages';
 import { decodeClientMessage } from '../src-main/gateway/protocol/decode';
+import { orderResponseText } from '../src-main/gateway/protocol/encode-hot';
 import { orderResponse } from '../src-main/gateway/protocol/outbound';
 import type { DecimalString } from '../src-shared/domain';
 import type { OrderView, VenuePort } from '../src-main/gateway/venue-port';
-import { FakeMarketData } from '../test/support/gateway-fake-market-data';
 import { FakeVenue } from '../test/support/gateway-fake-venue';
 import { inProcessGateway } from '../test/support/gateway-inprocess';
+import { targetFigures } from './lib/gateway-figures';
+import { fakeTarget, simTarget } from './lib/gateway-targets';
 import { median, opsPerSecond, percentile, report } from './lib/report';
 
 const ORDER_STRINGS = JSON.stringify({
@@ -53,8 +56,16 @@ function decoding(): void {
   });
   report({ name: 'gateway.decode.json_parse_only', value: parseOnly, unit: 'msgs/s', runs: 7 });
   const view = stubAck();
-  const encode = median(opsPerSecond(() => loop(n, () => JSON.stringify(orderResponse(view, 42))), n));
-  report({ name: 'gateway.encode.order_response', value: encode, unit: 'msgs/s', runs: 7 });
+  const generic = median(opsPerSecond(() => loop(n, () => JSON.stringify(orderResponse(view, 42))), n));
+  const encode = median(opsPerSecond(() => loop(n, () => orderResponseText(view, 42)), n));
+  report({
+    name: 'gateway.encode.order_response',
+    value: encode,
+    unit: 'msgs/s',
+    peer: 'builder + JSON.stringify',
+    ratio: encode / generic,
+    runs: 7,
+  });
   report({
     name: 'gateway.decode.zod_only',
     value: zodOnly,
@@ -101,131 +112,53 @@ function overhead(): void {
   if (sent < n) throw new Error('the session did not answer every order');
 }
 
-interface BotReport {
-  elapsed: number;
-  ordersInWindow: number;
-  sentOrders: number;
-  ackedOrders: number;
-  sentCancels: number;
-  ackedCancels: number;
-  errors: number;
-  unanswered: number;
-  closed: number[];
-  latencies: Float64Array;
-}
-
-async function endToEnd(
-  mode: 'max' | 'paced',
-  flow: 'ioc' | 'rest',
-  bots: number,
-  ratePerBot: number,
-  durationMs: number,
-) {
-  const venue = new FakeVenue({ now: () => Date.now() });
-  const gw = await startGateway({
-    port: 0,
-    dataDir: mkdtempSync(join(tmpdir(), 'depthline-bench-gw-')),
-    venue,
-    marketData: new FakeMarketData(),
-    clock: systemClock,
-    timers: nodeTimers,
-    log: silentLogger,
-  });
-  global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
-  const worker = new Worker(new URL('./lib/gateway-bots.mjs', import.meta.url), {
-    workerData: { url: gw.url, token: gw.token, bots, mode, flow, durationMs, window: 8, ratePerBot },
-  });
-  const result = await new Promise<BotReport>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  await worker.terminate();
-  global.gc?.();
-  const rssGrowth = process.memoryUsage().rss - rssBefore;
-  const invariants = venue.invariantErrors();
-  await gw.close();
-  const sorted = result.latencies.sort();
-  return { ...result, sorted, rssGrowth, invariants };
-}
-
-async function endToEndFigures(): Promise<void> {
-  const bots = 16;
-  const runs = 3;
-  const lost = (r: BotReport) => r.unanswered + r.closed.length;
-  const all: Array<Awaited<ReturnType<typeof endToEnd>>> = [];
-  // Saturation: one IOC order per request, 8 in flight per bot; median of 3 runs.
-  const max = [];
-  for (let i = 0; i < runs; i++) max.push(await endToEnd('max', 'ioc', bots, 0, 3000));
-  all.push(...max);
-  const figure = (name: string, values: number[], unit: string) =>
-    report({ name, value: median(values), unit, runs });
-  figure(
-    'gateway.fake_venue.orders_per_s',
-    max.map((r) => r.ordersInWindow / r.elapsed),
-    'orders/s',
-  );
-  figure(
-    'gateway.fake_venue.saturated_ack_p50',
-    max.map((r) => percentile(r.sorted, 50)),
-    'ms',
-  );
-  figure(
-    'gateway.fake_venue.saturated_ack_p99',
-    max.map((r) => percentile(r.sorted, 99)),
-    'ms',
-  );
-  // Open loop at the target rate, sent every millisecond.
-  const paced = [];
-  for (let i = 0; i < runs; i++) paced.push(await endToEnd('paced', 'ioc', bots, 10_000 / bots, 4000));
-  all.push(...paced);
-  figure(
-    'gateway.fake_venue.paced_orders_per_s',
-    paced.map((r) => r.ackedOrders / r.elapsed),
-    'orders/s',
-  );
-  figure(
-    'gateway.fake_venue.ack_p50_at_10k',
-    paced.map((r) => percentile(r.sorted, 50)),
-    'ms',
-  );
-  figure(
-    'gateway.fake_venue.ack_p99_at_10k',
-    paced.map((r) => percentile(r.sorted, 99)),
-    'ms',
-  );
-  // Resting orders canceled by the bot: two requests per order.
-  const rest = await endToEnd('max', 'rest', bots, 0, 3000);
-  all.push(rest);
-  report({
-    name: 'gateway.fake_venue.rest_and_cancel_requests_per_s',
-    value: (rest.ordersInWindow * 2) / rest.elapsed,
-    unit: 'req/s',
-  });
-  const totalLost = all.reduce((n, r) => n + lost(r), 0);
-  const violations = all.reduce((n, r) => n + r.invariants.length, 0);
-  report({ name: 'gateway.fake_venue.messages_lost', value: totalLost, unit: 'messages', runs: all.length });
-  report({
-    name: 'gateway.fake_venue.invariant_violations',
-    value: violations,
-    unit: 'violations',
-    runs: all.length,
-  });
-  report({
-    name: 'gateway.fake_venue.rss_growth_max',
-    value: Math.max(...all.map((r) => r.rssGrowth)) / 2 ** 20,
-    unit: 'MiB',
-    runs: all.length,
-  });
-  if (totalLost > 0 || violations > 0) {
-    throw new Error(`lost or broken: ${JSON.stringify(all.map((r) => r.invariants))}`);
-  }
-}
-
 function loop(n: number, fn: () => unknown): void {
   for (let i = 0; i < n; i++) fn();
 }
 
+/** fdatasync latency where the benchmark's journal lives: the floor of a durable ack. */
+function diskSync(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'depthline-bench-fsync-'));
+  const fd = openSync(join(dir, 'probe'), 'w');
+  const page = Buffer.alloc(8192, 1);
+  const latencies: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    writeSync(fd, page);
+    const start = performance.now();
+    fdatasyncSync(fd);
+    latencies.push(performance.now() - start);
+  }
+  closeSync(fd);
+  rmSync(dir, { recursive: true, force: true });
+  const sorted = Float64Array.from(latencies).sort();
+  report({ name: 'gateway.disk.fdatasync_p50', value: percentile(sorted, 50), unit: 'ms' });
+  report({ name: 'gateway.disk.fdatasync_p99', value: percentile(sorted, 99), unit: 'ms' });
+}
+
+function environment(): void {
+  report({ name: 'gateway.env.cores', value: availableParallelism(), unit: 'cores' });
+  report({ name: 'gateway.env.load_1m', value: loadavg()[0] ?? 0, unit: 'runnable' });
+}
+
+// Targets from the command line (default all): fake_venue sim_memory sim_sqlite.
+const wanted = process.argv.slice(2);
+const wants = (name: string) => wanted.length === 0 || wanted.includes(name);
+
+environment();
 decoding();
 overhead();
-await endToEndFigures();
+diskSync();
+for (const [name, make] of [
+  ['fake_venue', () => fakeTarget()],
+  ['sim_memory', () => simTarget('memory')],
+  ['sim_sqlite', () => simTarget('sqlite')],
+] as const) {
+  if (!wants(name)) continue;
+  const target = await make();
+  try {
+    await targetFigures(target);
+  } finally {
+    await target.close();
+  }
+}
+environment();

@@ -46,6 +46,8 @@ export interface MarketMakerStats {
   /** Responses still outstanding at the end (must be 0: no message lost). */
   unanswered: number;
   finalCash: string;
+  /** Set when the server closed the connection (e.g. 4001: disconnected by the user). */
+  closedByServer: { code: number; reason: string } | null;
 }
 
 type Msg = { type: string; [key: string]: unknown };
@@ -78,6 +80,7 @@ export async function runMarketMaker(options: MarketMakerOptions): Promise<Marke
     errors: {},
     unanswered: 0,
     finalCash: '0',
+    closedByServer: null,
   };
   const pending = new Map<number, (m: Msg) => void>();
   const waiting = new Map<string, (m: Msg) => void>();
@@ -122,8 +125,21 @@ export async function runMarketMaker(options: MarketMakerOptions): Promise<Marke
     waiting.get(msg.type)?.(msg);
   });
 
+  let closing = false;
+  let stopped = false;
+  ws.on('close', (code: number, reason: Buffer) => {
+    if (!closing) {
+      stats.closedByServer = { code, reason: reason.toString() };
+      log(`the server closed the connection: ${code} ${reason.toString()}`);
+    }
+    stopped = true;
+    // Nothing will answer what is still outstanding on a closed socket.
+    for (const [reqId, settle] of [...pending]) settle({ type: 'closed', req_id: reqId });
+  });
+
   const request = (message: Record<string, unknown>): Promise<Msg> => {
     const reqId = nextReq++;
+    if (ws.readyState !== WebSocket.OPEN) return Promise.resolve({ type: 'closed', req_id: reqId });
     ws.send(JSON.stringify({ ...message, req_id: reqId }));
     return new Promise((resolve) => {
       pending.set(reqId, (m) => {
@@ -200,7 +216,6 @@ export async function runMarketMaker(options: MarketMakerOptions): Promise<Marke
     stats.cycles++;
   };
 
-  let stopped = false;
   const stop = () => (stopped = true);
   process.once('SIGINT', stop);
   while (!stopped && (options.cycles === undefined || stats.cycles < options.cycles)) {
@@ -208,11 +223,16 @@ export async function runMarketMaker(options: MarketMakerOptions): Promise<Marke
     await new Promise((r) => setTimeout(r, options.intervalMs));
   }
   process.off('SIGINT', stop);
-  for (const orderId of open) await request({ type: 'cancel_order', symbol_id: options.symbol, orderId });
-  const portfolio = await request({ type: 'get_portfolio' });
-  stats.finalCash = String(portfolio.cash ?? cash);
-  stats.unanswered = pending.size;
-  ws.close(1000, 'done');
+  if (stats.closedByServer === null) {
+    for (const orderId of open) await request({ type: 'cancel_order', symbol_id: options.symbol, orderId });
+    const portfolio = await request({ type: 'get_portfolio' });
+    stats.finalCash = String(portfolio.cash ?? cash);
+    stats.unanswered = pending.size;
+    closing = true;
+    ws.close(1000, 'done');
+  } else {
+    stats.finalCash = cash;
+  }
   log(`done: ${JSON.stringify(stats)}`);
   return stats;
 }

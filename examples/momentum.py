@@ -199,8 +199,15 @@ def main():
                     in_flight = True
     except KeyboardInterrupt:
         pass
+    except ConnectionError as error:
+        # e.g. 4001: the user disconnected this bot from the UI (its open orders were canceled).
+        stats["closed_by_server"] = str(error)
+        print(f"momentum: {error}", file=sys.stderr)
     finally:
-        ws.close()
+        try:
+            ws.close()
+        except OSError:
+            pass
     print(json.dumps(stats))
 
 

@@ -2,7 +2,7 @@
 /**
  * Runs every benchmark in bench/*.bench.ts (or those whose name contains the first argument), one
  * after another in fresh Node processes, and passes their `BENCH {...}` lines through.
- * Usage: npm run bench [-- <filter>]
+ * Usage: npm run bench [-- <filter> [arguments for the benchmark]]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -21,10 +21,14 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   process.stderr.write(`# ${file}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join('bench', file)], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', join('bench', file), ...process.argv.slice(3)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) failed += 1;
 }
 process.exit(failed ? 1 : 0);

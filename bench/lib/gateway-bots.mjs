@@ -1,16 +1,18 @@
 /**
- * Bench bots for bench/gateway.bench.ts, run in a worker thread so they do not share the
- * gateway's event loop. Each bot registers, then sends orders that never cross (far below the
- * market, so the book stays small and the figures measure the gateway, not book depth):
- * `flow: 'ioc'` sends IOC limit buys (one request per order, canceled by the venue at once);
- * `flow: 'rest'` places a GTC buy and cancels it once acknowledged (two requests per order).
- * `mode: 'max'` keeps `window` orders in flight per bot; `paced` sends `ratePerBot` orders per
- * second per bot. Reports counts and every ack latency (ms) to the parent.
+ * Bench bots for bench/gateway.bench.ts, run in a child process (forked) so they share neither
+ * the gateway's event loop nor its memory figures. Each bot registers, then sends orders that
+ * never cross (far below the market, so the book stays small and the figures measure the order
+ * path, not book depth): `flow: 'ioc'` sends IOC limit buys (one request per order, canceled by
+ * the venue at once); `flow: 'rest'` places a GTC buy and cancels it once acknowledged (two
+ * requests per order). `mode: 'max'` keeps `window` orders in flight per bot; `paced` sends
+ * `ratePerBot` orders per second per bot. Reports counts, every ack latency (ms), and how acks
+ * match the venue's pushes: every acknowledged order id must be unique and must also arrive as
+ * `order_placed`, and every `order_placed` must have been acknowledged.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 
-const { url, token, bots, mode, flow, durationMs, window, ratePerBot } = workerData;
+const config = await new Promise((resolve) => process.once('message', resolve));
+const { url, token, bots, mode, flow, durationMs, window, ratePerBot, capital, namePrefix } = config;
 
 function connect(index) {
   return new Promise((resolve, reject) => {
@@ -18,6 +20,7 @@ function connect(index) {
     const bot = {
       ws,
       index,
+      agentId: null,
       pending: new Map(),
       nextReq: 1,
       sentOrders: 0,
@@ -25,8 +28,12 @@ function connect(index) {
       sentCancels: 0,
       ackedCancels: 0,
       errors: 0,
+      errorCodes: {},
+      acked: new Set(),
+      placed: new Set(),
+      duplicateAcks: 0,
     };
-    ws.on('message', (data) => onMessage(bot, JSON.parse(data.toString('utf8'))));
+    ws.on('message', (data) => onText(bot, data.toString('utf8')));
     ws.once('open', () => resolve(bot));
     ws.once('error', reject);
     ws.on('close', (code) => {
@@ -44,13 +51,35 @@ function send(bot, message, onReply) {
   bot.ws.send(JSON.stringify({ ...message, req_id: reqId }));
 }
 
+const PLACED = '{"type":"order_placed","order_id":"';
+
+/**
+ * The bots are the load generator, not the system under test: they parse only what they need
+ * (answers carry `req_id`; `order_placed` only its id), so more of the machine is left to the
+ * server. The server's builders put `type` first and `order_id` right after it.
+ */
+function onText(bot, text) {
+  if (text.startsWith(PLACED)) {
+    return void bot.placed.add(text.slice(PLACED.length, text.indexOf('"', PLACED.length)));
+  }
+  if (!text.includes('"req_id":')) return;
+  onMessage(bot, JSON.parse(text));
+}
+
 function onMessage(bot, msg) {
   if (typeof msg.req_id !== 'number') return;
   const entry = bot.pending.get(msg.req_id);
   if (!entry) return;
   bot.pending.delete(msg.req_id);
   latencies.push(performance.now() - entry.at);
-  if (msg.type === 'error') bot.errors++;
+  if (msg.type === 'error') {
+    bot.errors++;
+    bot.errorCodes[msg.code] = (bot.errorCodes[msg.code] ?? 0) + 1;
+  }
+  if (msg.type === 'order_response') {
+    if (bot.acked.has(msg.order_id)) bot.duplicateAcks++;
+    bot.acked.add(msg.order_id);
+  }
   entry.onReply(msg);
 }
 
@@ -86,14 +115,20 @@ await Promise.all(
       new Promise((resolve) =>
         send(
           bot,
-          { type: 'agent_register', name: `bench-${bot.index}`, starting_capital: '1000000000' },
-          resolve,
+          { type: 'agent_register', name: `${namePrefix}-${bot.index}`, starting_capital: capital },
+          (reply) => {
+            if (reply.type !== 'agent_registered') throw new Error(`register: ${JSON.stringify(reply)}`);
+            bot.agentId = reply.agent_id;
+            resolve();
+          },
         ),
       ),
   ),
 );
 latencies.length = 0;
+process.send({ t: 'started' });
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const deadline = started + durationMs;
 
 if (mode === 'max') {
@@ -121,23 +156,45 @@ if (mode === 'max') {
 
 await new Promise((r) => setTimeout(r, durationMs));
 const elapsed = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const botCpuShare = (cpu.user + cpu.system) / 1e6 / elapsed;
+process.send({ t: 'window_end' });
 const ordersInWindow = all.reduce((n, b) => n + b.ackedOrders, 0);
-// Let in-flight requests finish, then count what never got an answer.
-const drainUntil = performance.now() + 3000;
-while (all.some((b) => b.pending.size > 0) && performance.now() < drainUntil)
+// Let in-flight requests finish and pushed events arrive, then count what never got an answer.
+const unmatched = (b) => {
+  let n = 0;
+  for (const id of b.acked) if (!b.placed.has(id)) n++;
+  for (const id of b.placed) if (!b.acked.has(id)) n++;
+  return n;
+};
+// Generous: on an overloaded machine a durable venue can be seconds behind an open-loop sender;
+// late is not lost (the latencies say how late). What is still missing after this is lost.
+const drainUntil = performance.now() + 60_000;
+while (all.some((b) => b.pending.size > 0 || unmatched(b) > 0) && performance.now() < drainUntil)
   await new Promise((r) => setTimeout(r, 20));
 stopping = true;
 const sum = (key) => all.reduce((n, b) => n + b[key], 0);
-parentPort.postMessage({
+const errorCodes = {};
+for (const b of all)
+  for (const [code, n] of Object.entries(b.errorCodes)) errorCodes[code] = (errorCodes[code] ?? 0) + n;
+const report = {
+  t: 'report',
   elapsed,
   ordersInWindow,
+  botCpuShare,
   sentOrders: sum('sentOrders'),
   ackedOrders: sum('ackedOrders'),
+  ackedByAgent: Object.fromEntries(all.map((b) => [b.agentId, b.ackedOrders])),
   sentCancels: sum('sentCancels'),
   ackedCancels: sum('ackedCancels'),
   errors: sum('errors'),
+  errorCodes,
+  duplicateAcks: sum('duplicateAcks'),
+  unmatchedAcks: all.reduce((n, b) => n + unmatched(b), 0),
   unanswered: all.reduce((n, b) => n + b.pending.size, 0),
   closed: all.filter((b) => b.closedWith !== undefined).map((b) => b.closedWith),
   latencies: Float64Array.from(latencies),
-});
+};
 for (const bot of all) bot.ws.close();
+// Disconnect only once the report is out: a large message is still being written otherwise.
+process.send(report, () => process.disconnect());

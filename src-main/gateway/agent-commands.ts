@@ -11,7 +11,8 @@ import { checkAmount, checkOrder } from './instrument-index';
 import type { ClientMessageOf, ReqId } from './protocol/client-messages';
 import type { ResolvedAddOrder } from './protocol/decode';
 import { gatewayError, type GatewayError } from './protocol/errors';
-import { cancelResponse, orderResponse, portfolioUpdate } from './protocol/outbound';
+import { cancelResponseText, orderResponseText } from './protocol/encode-hot';
+import { portfolioUpdate } from './protocol/outbound';
 import type { Awaitable, VenueResult } from './venue-port';
 
 export type Echo = {
@@ -27,6 +28,7 @@ export interface CommandHost {
   agentId(): string | null;
   bind(agentId: string): void;
   send(message: object): void;
+  sendText(text: string): void;
   error(error: GatewayError, echo: Echo): void;
 }
 
@@ -93,7 +95,7 @@ export class AgentCommands {
     if (!checked.ok) return this.host.error(checked.error, echo);
     this.call(
       () => this.deps.venue.placeOrder(checked.request),
-      (order) => this.host.send(orderResponse(order, echo.reqId)),
+      (order) => this.host.sendText(orderResponseText(order, echo.reqId)),
       echo,
     );
   }
@@ -107,7 +109,7 @@ export class AgentCommands {
     const orderId = String(message.orderId ?? message.order_id);
     this.call(
       () => this.deps.venue.cancelOrder({ agentId, symbol: message.symbol_id, orderId }),
-      (canceled) => this.host.send(cancelResponse(canceled, echo.reqId)),
+      (canceled) => this.host.sendText(cancelResponseText(canceled, echo.reqId)),
       echo,
     );
   }

@@ -19,6 +19,8 @@ export interface AgentState {
   readonly paused: boolean;
   /** Epoch ms of the current connection, or of the last one. */
   readonly connectedAt: number | null;
+  /** Epoch ms the last connection ended (null while the first one lasts). */
+  readonly disconnectedAt: number | null;
 }
 
 interface Entry<C> {
@@ -27,6 +29,7 @@ interface Entry<C> {
   connection: C | null;
   paused: boolean;
   connectedAt: number | null;
+  disconnectedAt: number | null;
 }
 
 export const CLOSE_DISCONNECTED_BY_USER = 4001;
@@ -56,7 +59,14 @@ export class AgentRegistry<C extends AgentConnection = AgentConnection> {
   attach(agentId: string, name: string, connection: C): boolean {
     const entry = this.byId.get(agentId);
     if (entry?.connection) return false;
-    const next: Entry<C> = entry ?? { agentId, name, connection: null, paused: false, connectedAt: null };
+    const next: Entry<C> = entry ?? {
+      agentId,
+      name,
+      connection: null,
+      paused: false,
+      connectedAt: null,
+      disconnectedAt: null,
+    };
     next.connection = connection;
     next.connectedAt = this.now();
     this.byId.set(agentId, next);
@@ -69,6 +79,7 @@ export class AgentRegistry<C extends AgentConnection = AgentConnection> {
     for (const entry of this.byId.values()) {
       if (entry.connection === connection) {
         entry.connection = null;
+        entry.disconnectedAt = this.now();
         this.changed();
       }
     }
@@ -137,5 +148,6 @@ function snapshot<C>(entry: Entry<C>): AgentState {
     connected: entry.connection !== null,
     paused: entry.paused,
     connectedAt: entry.connectedAt,
+    disconnectedAt: entry.disconnectedAt,
   };
 }

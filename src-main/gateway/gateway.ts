@@ -57,7 +57,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const token = options.token ?? newSecretToken(32);
   const instruments = new InstrumentIndex(venue, () => clock.monotonic(), log);
   const agents = new AgentRegistry<HubMember>(() => clock.now());
-  const hub = new Hub(venue, instruments, agents, timers, limits, log);
+  // Portfolio updates wait for the rest of the burst (all frames of one socket read).
+  const hub = new Hub(venue, instruments, agents, timers, limits, log, (fn) => process.nextTick(fn));
   const deps = { venue, marketData, instruments, agents, hub, token, limits, clock, log };
 
   let server;

@@ -2,8 +2,10 @@
  * Fan-out of venue events to connected bots. Public events (trades, news) are serialized once and
  * sent to every authenticated connection; private ones (order_*, portfolio) only to the owning
  * agent's connection. `book`, `agents` and `portfolio` events only mark something dirty: books and
- * the agents list are pushed on their timers, portfolios right after the command that changed them
- * (or on the next tick for changes from elsewhere), so a burst of fills costs one message.
+ * the agents list are pushed on their timers, portfolios once the current burst is done: with a
+ * `defer` (the socket server passes process.nextTick) after every request that arrived in the same
+ * read, else right after the command; changes from elsewhere on the next tick. So a burst of
+ * orders or fills costs one portfolio_update per agent, sent after the burst's responses.
  *
  * Ordering: events the venue emits synchronously inside a command are captured and dispatched
  * after the command's response has been sent, so a bot always sees `order_response` before the
@@ -12,16 +14,13 @@
 import type { Disposer, Logger, Timers } from '../core/ports';
 import type { AgentRegistry, AgentConnection } from './agents';
 import type { GatewayLimits } from './limits';
+import { orderCanceledText, orderFilledText, orderPlacedText, tradeText } from './protocol/encode-hot';
 import {
   agentsSnapshot,
   newsHistory,
   newsMessage,
   orderbooksMessage,
-  orderCanceled,
-  orderFilled,
-  orderPlaced,
   portfolioUpdate,
-  tradeMessage,
 } from './protocol/outbound';
 import type { InstrumentIndex } from './instrument-index';
 import { instrumentsMessage } from './protocol/outbound';
@@ -43,6 +42,7 @@ export class Hub {
   private readonly dirtyPortfolios = new Set<string>();
   private agentsDirty = false;
   private portfolioFlushScheduled: Disposer | null = null;
+  private portfolioFlushDeferred = false;
   private capture: VenueEvent[] | null = null;
   private readonly stops: Disposer[] = [];
 
@@ -53,6 +53,8 @@ export class Hub {
     private readonly timers: Timers,
     private readonly limits: GatewayLimits,
     private readonly log: Logger,
+    /** Runs a function once the current burst of requests is handled; absent: flush at once. */
+    private readonly defer?: (fn: () => void) => void,
   ) {
     this.stops.push(venue.onEvent((event) => this.onVenueEvent(event)));
     this.stops.push(agents.onChange(() => (this.agentsDirty = true)));
@@ -91,7 +93,8 @@ export class Hub {
       after(result);
     } finally {
       for (const event of held) this.route(event);
-      this.flushPortfolios();
+      if (this.defer) this.deferPortfolioFlush(this.defer);
+      else this.flushPortfolios();
     }
   }
 
@@ -128,15 +131,15 @@ export class Hub {
     try {
       switch (event.kind) {
         case 'order_placed':
-          return this.toAgent(event.order.agentId, () => orderPlaced(event.order));
+          return this.toAgent(event.order.agentId, () => orderPlacedText(event.order));
         case 'order_filled':
           this.dirtyPortfolios.add(event.fill.agentId);
-          return this.toAgent(event.fill.agentId, () => orderFilled(event.fill));
+          return this.toAgent(event.fill.agentId, () => orderFilledText(event.fill));
         case 'order_canceled':
-          return this.toAgent(event.agentId, () => orderCanceled(event.canceled, event.reason));
+          return this.toAgent(event.agentId, () => orderCanceledText(event.canceled, event.reason));
         case 'trade':
           this.agentsDirty = true;
-          return this.broadcast(JSON.stringify(tradeMessage(this.venue.venueId, event.trade)));
+          return this.broadcast(tradeText(this.venue.venueId, event.trade));
         case 'news':
           return this.broadcast(JSON.stringify(newsMessage(event.item)));
         case 'portfolio':
@@ -154,16 +157,26 @@ export class Hub {
     }
   }
 
-  private toAgent(agentId: string, build: () => object): void {
+  private toAgent(agentId: string, build: () => string): void {
     const member = this.agents.connectionOf(agentId);
-    if (member && this.members.has(member)) member.sendText(JSON.stringify(build()));
+    if (member && this.members.has(member)) member.sendText(build());
   }
 
   private broadcast(text: string): void {
     for (const member of this.members) member.sendText(text);
   }
 
+  private deferPortfolioFlush(defer: (fn: () => void) => void): void {
+    if (this.portfolioFlushDeferred || this.dirtyPortfolios.size === 0) return;
+    this.portfolioFlushDeferred = true;
+    defer(() => {
+      this.portfolioFlushDeferred = false;
+      this.flushPortfolios();
+    });
+  }
+
   private schedulePortfolioFlush(): void {
+    if (this.defer) return this.deferPortfolioFlush(this.defer);
     if (this.portfolioFlushScheduled) return;
     this.portfolioFlushScheduled = this.timers.after(0, () => {
       this.portfolioFlushScheduled = null;

@@ -3,6 +3,11 @@
  * starts, runs or fails (a port in use must not take the whole app down), stopped on shutdown.
  * Also the one place that merges the venue's agents (PnL) with the gateway's view of them
  * (connected, paused) for the UI, and tells listeners when that list may have changed.
+ *
+ * Disconnecting from the UI cancels the agent's open orders first, then closes its socket with
+ * 4001: the user took the bot out of the market, so nothing of it keeps resting unattended. A
+ * connection that ends any other way (the bot closed it, the network, heartbeats) keeps its orders,
+ * as on most venues; the bot gets them back by registering the same name again.
  */
 import type { GatewayAgent, GatewayInfo } from '../../src-shared/contract';
 import type { Disposer, Timers } from '../core/ports';
@@ -76,6 +81,7 @@ export class GatewayRuntime {
         connected: state?.connected ?? false,
         paused: state?.paused ?? false,
         connectedAt: state?.connectedAt ?? null,
+        disconnectedAt: state?.disconnectedAt ?? null,
         equity: a.equity,
         pnl: a.pnl,
       });
@@ -92,8 +98,26 @@ export class GatewayRuntime {
     return this.gateway?.agents.setPaused(agentId, paused) ?? false;
   }
 
-  disconnect(agentId: string): boolean {
-    return this.gateway?.agents.disconnect(agentId) ?? false;
+  /**
+   * Cancels the agent's open orders, then closes its connection (4001). `disconnected` is false
+   * (and nothing is canceled) when it is not connected; `canceledOrders` is null when the venue
+   * refused the cancel (the connection is closed all the same).
+   */
+  async disconnect(agentId: string): Promise<{ disconnected: boolean; canceledOrders: number | null }> {
+    const registry = this.gateway?.agents;
+    if (!registry?.isConnected(agentId)) return { disconnected: false, canceledOrders: null };
+    // Same turn: the venue applies the cancel before the socket closes, so no order of this
+    // connection can slip in between; the answer may come later (once durable).
+    const canceled = this.options.venue.cancelAll({ agentId });
+    registry.disconnect(agentId);
+    const result = await canceled;
+    if (!result.ok) {
+      this.options.log.warn('orders of a disconnected agent were not canceled', {
+        agentId,
+        code: result.error.code,
+      });
+    }
+    return { disconnected: true, canceledOrders: result.ok ? result.value.canceled : null };
   }
 
   knows(agentId: string): boolean {

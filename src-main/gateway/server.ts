@@ -92,8 +92,10 @@ export function listenGateway(options: GatewayServerOptions): Promise<GatewaySer
     const bucket = new TokenBucket({ perSecond: limits.messagesPerSecond, burst: limits.burst }, () =>
       performance.now(),
     );
-    // Everything sent in one tick (a response and the events it caused, a broadcast) leaves in
-    // one write: without corking each message is its own syscall, which dominated the profile.
+    // Everything sent in one turn of the event loop (the responses to every frame of one read,
+    // the events they caused, the portfolio updates after them, broadcasts) leaves in one write:
+    // without corking each message is its own syscall, which dominated the profile. Uncorking on
+    // setImmediate rather than nextTick lets the deferred portfolio updates join the same write.
     let corked = false;
     const uncork = (): void => {
       corked = false;
@@ -104,7 +106,7 @@ export function listenGateway(options: GatewayServerOptions): Promise<GatewaySer
         if (!corked) {
           corked = true;
           socket.cork();
-          process.nextTick(uncork);
+          setImmediate(uncork);
         }
         ws.send(text);
       },

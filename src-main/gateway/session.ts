@@ -67,6 +67,7 @@ export class GatewaySession implements HubMember {
       agentId: () => this.agentId,
       bind: (agentId) => (this.agentId = agentId),
       send: (message) => this.send(message),
+      sendText: (text) => this.sendText(text),
       error: (error, echo) => this.error(error, echo),
     });
   }

@@ -1,7 +1,7 @@
 /**
  * The gateway's part of the contract: its address and token for the UI, the agents list (merged
  * venue PnL + connection and pause state) as a stream coalesced to at most one update per
- * 500 ms, and the pause / disconnect controls.
+ * 500 ms, and the pause / disconnect controls (disconnect cancels the agent's open orders first).
  */
 import { appError, err, ok } from '../../src-shared/result';
 import type { GatewayRuntime } from '../gateway/runtime';
@@ -20,11 +20,11 @@ export function createGatewayService(runtime: GatewayRuntime) {
     return ok({ agentId, paused });
   };
 
-  const disconnectAgent: RequestHandler<'gateway.disconnectAgent'> = ({ agentId }) => {
+  const disconnectAgent: RequestHandler<'gateway.disconnectAgent'> = async ({ agentId }) => {
     if (!runtime.knows(agentId)) {
       return err(appError('NOT_FOUND', `agent ${agentId} never connected through the gateway`));
     }
-    return ok({ agentId, disconnected: runtime.disconnect(agentId) });
+    return ok({ agentId, ...(await runtime.disconnect(agentId)) });
   };
 
   const agents: StreamOpener<'gateway.agents'> = (_params, emit) => {

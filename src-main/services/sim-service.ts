@@ -97,6 +97,8 @@ export function createSimService(deps: SimServiceDeps) {
         paused: agent?.paused ?? bot?.paused ?? false,
         fault: agent?.fault ?? null,
         connected: kind === 'external' ? (bot?.connected ?? false) : null,
+        connectionSince:
+          kind !== 'external' || !bot ? null : bot.connected ? bot.connectedAt : bot.disconnectedAt,
         cash: p.value.cash,
         positions: p.value.positions
           .filter((x) => x.quantity !== '0')

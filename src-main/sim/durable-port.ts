@@ -119,8 +119,11 @@ export class DurableVenuePort implements VenuePort {
       }
       this.defer(() => {
         this.waiting = false;
+        // Everything durable by now goes, not only what was held when this wait began: a burst
+        // of commands committed together is delivered together (one portfolio update per agent).
+        const durable = Math.max(target, this.journal.committedTicket);
         let n = 0;
-        while (n < this.held.length && this.held[n]![0] <= target) n++;
+        while (n < this.held.length && this.held[n]![0] <= durable) n++;
         const ready = this.held.splice(0, n);
         for (const [, event] of ready) this.deliver(event);
         this.scheduleRelease();

@@ -26,6 +26,8 @@ export interface Journal {
   write(ops: LedgerOp[]): number;
   /** The ticket of the last write (0 before any). */
   readonly lastTicket: number;
+  /** Every write up to this ticket is durable. */
+  readonly committedTicket: number;
   whenCommitted(ticket: number): Promise<Result<void>>;
   onFailure(listener: (message: string) => void): () => void;
   /** Waits for everything written so far. */
@@ -46,6 +48,10 @@ export class MemoryJournal implements Journal {
   }
 
   get lastTicket(): number {
+    return this.ticket;
+  }
+
+  get committedTicket(): number {
     return this.ticket;
   }
 
@@ -89,6 +95,10 @@ export class StoreJournal implements Journal {
 
   get lastTicket(): number {
     return this.ticket;
+  }
+
+  get committedTicket(): number {
+    return this.writer.committedTicket;
   }
 
   write(ops: LedgerOp[]): number {
@@ -143,6 +153,9 @@ export class JournalSlot implements Journal {
   }
   get lastTicket(): number {
     return this.inner?.lastTicket ?? 0;
+  }
+  get committedTicket(): number {
+    return this.inner?.committedTicket ?? 0;
   }
   write(ops: LedgerOp[]): number {
     return this.j.write(ops);

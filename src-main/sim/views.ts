@@ -19,21 +19,24 @@ export function orderView(o: LiveOrder, agentId: string, grid: Grid): OrderView 
 
 function buildOrderView(o: LiveOrder, agentId: string, grid: Grid): OrderView {
   const status = o.status === 'open' ? 'open' : o.status === 'filled' ? 'filled' : 'canceled';
-  return {
+  // Built on every order answer and event: optional fields are added, not spread in (spreading
+  // conditional literals cost more than the rest of the view together).
+  const view: { -readonly [K in keyof OrderView]: OrderView[K] } = {
     orderId: String(o.orderId),
     agentId,
-    ...(o.clientOrderId === null ? {} : { clientOrderId: o.clientOrderId }),
     symbol: o.symbol,
     side: o.side,
     orderType: o.type,
     timeInForce: o.tif,
-    ...(o.type === 'market' ? {} : { price: grid.ticksToPrice(o.price) }),
     quantity: grid.lotsToSize(o.qty),
     filledQuantity: grid.lotsToSize(o.filled),
     remainingQuantity: grid.lotsToSize(status === 'open' ? o.qty - o.filled : 0),
     status,
     time: o.createdTs,
   };
+  if (o.clientOrderId !== null) view.clientOrderId = o.clientOrderId;
+  if (o.type !== 'market') view.price = grid.ticksToPrice(o.price);
+  return view;
 }
 
 export interface PortfolioContext {

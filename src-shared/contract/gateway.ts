@@ -1,7 +1,8 @@
 /**
  * The agents' gateway as the UI sees it: where bots connect (URL and token, so the user can hand
  * them to a bot), every agent with its connection state and PnL, and the user's controls: pause an
- * agent (its new orders are refused with AGENT_PAUSED; cancels still work) or disconnect it.
+ * agent (its new orders are refused with AGENT_PAUSED; cancels still work) or disconnect it (its
+ * open orders are canceled, then its socket is closed with code 4001; the bot may reconnect).
  */
 import { z } from 'zod';
 import { DecimalStringSchema } from '../domain';
@@ -34,6 +35,8 @@ export const GatewayAgentSchema = z.object({
   connected: z.boolean(),
   paused: z.boolean(),
   connectedAt: z.number().int().nonnegative().nullable(),
+  /** When the last connection ended; null while the first one lasts or never existed. */
+  disconnectedAt: z.number().int().nonnegative().nullable(),
   equity: DecimalStringSchema.nullable(),
   pnl: DecimalStringSchema.nullable(),
 });
@@ -54,9 +57,16 @@ export const gatewayRequests = {
     output: z.object({ agentId: z.string(), paused: z.boolean() }),
   }),
   'gateway.disconnectAgent': request({
-    summary: "Close an agent's connection (the bot may reconnect; pause it to stop it trading)",
+    summary:
+      "Cancel an agent's open orders and close its connection with 4001 (it may reconnect; pause it to stop it trading)",
     input: z.object({ agentId: AgentIdInput }).strict(),
-    output: z.object({ agentId: z.string(), disconnected: z.boolean() }),
+    output: z.object({
+      agentId: z.string(),
+      /** False when it was not connected (then nothing was canceled either). */
+      disconnected: z.boolean(),
+      /** Open orders canceled; null when the venue refused the cancel (e.g. it is stopped). */
+      canceledOrders: z.number().int().nonnegative().nullable(),
+    }),
   }),
 } as const;
 

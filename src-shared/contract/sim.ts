@@ -19,6 +19,8 @@ export const SimAgentRowSchema = z.object({
   fault: z.string().nullable(),
   /** External agents: connected through the gateway now; null for the others. */
   connected: z.boolean().nullable(),
+  /** External agents: since when (epoch ms) they are connected, or disconnected; null otherwise. */
+  connectionSince: z.number().int().nonnegative().nullable(),
   cash: DecimalStringSchema,
   positions: z.array(z.object({ symbol: z.string(), quantity: DecimalStringSchema })),
   equity: DecimalStringSchema,

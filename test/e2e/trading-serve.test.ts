@@ -150,7 +150,7 @@ describe('trading on the simulated venue: ticket and blotters', () => {
     await agents.locator('th[data-column="equity"]').click();
     expect(await agents.locator('th[data-column="equity"]').getAttribute('aria-sort')).toBe('descending');
     const equities = async () =>
-      (await agents.locator('tbody tr td:nth-child(5)').allTextContents()).map((t) => Number(t));
+      (await agents.locator('tbody tr td[data-field="equity"]').allTextContents()).map((t) => Number(t));
     const list = await equities();
     expect(list.length).toBeGreaterThan(5);
     expect(list).toEqual([...list].sort((a, b) => b - a));

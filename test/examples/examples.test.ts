@@ -60,6 +60,15 @@ describe('examples/market-maker.ts', () => {
     cleanup.push(() => sim.stop());
     const h = await startTestGateway({ venue: sim.port });
     cleanup.push(() => h.close());
+    // What the venue itself says each agent did: accepted orders and fills.
+    const placed = new Map<string, number>();
+    const filled = new Map<string, number>();
+    const bump = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
+    const stopCounting = sim.port.onEvent((e) => {
+      if (e.kind === 'order_placed') bump(placed, e.order.agentId);
+      if (e.kind === 'order_filled') bump(filled, e.fill.agentId);
+    });
+    cleanup.push(async () => stopCounting());
     await new Promise((r) => setTimeout(r, 300)); // the market makers' first quotes
     const lines: string[] = [];
     const stats = await runMarketMaker({
@@ -85,8 +94,60 @@ describe('examples/market-maker.ts', () => {
     expect(stats.errors.UNKNOWN_ORDER ?? 0).toBeLessThan(stats.fills + 1);
     expect(stats.unanswered).toBe(0);
     expect(lines[0]).toMatch(/registered mm-test/);
+    expect(stats.closedByServer).toBeNull();
+    // Its orders are the venue's: every acknowledged quote was accepted there, every fill it saw
+    // happened there, and it left nothing resting.
+    expect(placed.get(stats.agentId)).toBe(stats.placed);
+    expect(filled.get(stats.agentId)).toBe(stats.fills);
+    const fills = sim.venue.recentFills(stats.agentId, 10_000);
+    expect(fills.ok && fills.value.length).toBe(stats.fills);
     expect(sim.venue.openOrders(stats.agentId)).toEqual({ ok: true, value: [] });
     expect(sim.engine.validate()).toEqual([]);
+  }, 20_000);
+});
+
+describe('examples/market-maker.ts when the user disconnects it', () => {
+  it('stops, reporting the 4001 close, with nothing left unanswered', async () => {
+    const sim = new SimRuntime({
+      settings: SettingsSchema.parse({}).sim,
+      persistence: { kind: 'memory' },
+      clock: systemClock,
+      timers: nodeTimers,
+      log: silentLogger,
+    });
+    await sim.start();
+    cleanup.push(() => sim.stop());
+    const h = await startTestGateway({ venue: sim.port });
+    cleanup.push(() => h.close());
+    const lines: string[] = [];
+    const run = runMarketMaker({
+      url: h.gw.url,
+      token: h.gw.token,
+      name: 'mm-cut',
+      symbol: 'BTC-USD',
+      capital: '100000',
+      spreadTicks: 50,
+      fallbackMid: '65000',
+      intervalMs: 20,
+      cycles: 100_000,
+      log: (line) => void lines.push(line),
+    });
+    // Wait until it is registered and has a quote resting, then close it as the UI's disconnect does.
+    let agentId = '';
+    for (let i = 0; i < 200 && !agentId; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      agentId = h.gw.agents.list().find((a) => a.name === 'mm-cut')?.agentId ?? '';
+    }
+    for (let i = 0; i < 200; i++) {
+      const open = sim.venue.openOrders(agentId);
+      if (open.ok && open.value.length > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(h.gw.agents.disconnect(agentId)).toBe(true);
+    const stats = await run;
+    expect(stats.closedByServer).toEqual({ code: 4001, reason: 'disconnected by the user' });
+    expect(stats.unanswered).toBe(0);
+    expect(lines.at(-2)).toMatch(/closed the connection: 4001/);
   }, 20_000);
 });
 
@@ -155,6 +216,35 @@ describe('examples/momentum.py', () => {
       expect(summary.orders).toBeGreaterThan(0);
       expect(summary.errors).toEqual({});
       expect(h.fake.invariantErrors()).toEqual([]);
+    },
+    20_000,
+  );
+
+  it.skipIf(!python)(
+    'stops when the user disconnects it, saying so (4001)',
+    async () => {
+      const h = await startTestGateway();
+      cleanup.push(() => h.close());
+      const child = spawn(
+        'python3',
+        [resolve(import.meta.dirname, '../../examples/momentum.py'), '--url', h.gw.url, '--seconds', '20'],
+        { env: { ...process.env, DEPTHLINE_GATEWAY_TOKEN: h.gw.token }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      let agentId: string | undefined;
+      for (let i = 0; i < 250 && agentId === undefined; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        agentId = h.gw.agents.list().find((a) => a.name === 'momentum-py' && a.connected)?.agentId;
+      }
+      expect(h.gw.agents.disconnect(agentId!)).toBe(true);
+      expect(await exited).toBe(0);
+      expect(err).toMatch(/server closed the connection \(4001\)/);
+      const summary = JSON.parse(out.trim().split('\n').at(-1)!) as { closed_by_server: string };
+      expect(summary.closed_by_server).toMatch(/4001/);
     },
     20_000,
   );

@@ -20,10 +20,11 @@ import { ContractServer } from '../../../src-main/rpc/server';
 import { createGatewayService } from '../../../src-main/services/gateway-service';
 import { createSystemService } from '../../../src-main/services/system-service';
 import { VENUE_CATALOG } from '../../../src-main/venues/catalog';
-import type { StreamEvent } from '../../../src-shared/contract';
+import type { GatewayAgent, SimAgentRow, StreamEvent } from '../../../src-shared/contract';
 import { FakeMarketData } from '../../support/gateway-fake-market-data';
 import { FakeVenue } from '../../support/gateway-fake-venue';
 import { TestBot } from '../../support/gateway-harness';
+import { SOURCE_WORKER } from '../../support/store-worker';
 
 const ctx = { transport: 'test', principal: 'user' } as const;
 let cleanup: Array<() => Promise<void> | void> = [];
@@ -101,7 +102,7 @@ describe('gateway contract', () => {
   });
 
   it('streams agents with connection state and PnL, and pauses and disconnects them', async () => {
-    const { rt, server } = await runtime();
+    const { rt, venue, server } = await runtime();
     const running = (await rt.start())!;
     const events: StreamEvent[] = [];
     server.open('gateway.agents', {}, ctx, { send: (e) => void events.push(e), congested: () => false });
@@ -137,13 +138,21 @@ describe('gateway contract', () => {
     await server.call('gateway.setAgentPaused', { agentId, paused: false }, ctx);
     expect(await alice.request(order)).toMatchObject({ type: 'order_response' });
 
+    // Disconnecting cancels the bot's open orders (the one resting buy), then closes with 4001.
     expect(await server.call('gateway.disconnectAgent', { agentId }, ctx)).toEqual({
       ok: true,
-      value: { agentId, disconnected: true },
+      value: { agentId, disconnected: true, canceledOrders: 1 },
     });
     expect((await alice.closed).code).toBe(4001);
+    expect(venue.openOrders(agentId)).toEqual({ ok: true, value: [] });
+    expect(await server.call('gateway.disconnectAgent', { agentId }, ctx)).toEqual({
+      ok: true,
+      value: { agentId, disconnected: false, canceledOrders: null },
+    });
     await new Promise((r) => setTimeout(r, 600));
     expect(events.at(-1)).toMatchObject({ data: { agents: [{ agentId, connected: false }] } });
+    const [row] = (events.at(-1) as { data: { agents: GatewayAgent[] } }).data.agents;
+    expect(row!.disconnectedAt).toBeGreaterThanOrEqual(row!.connectedAt!);
     expect(
       await server.call('gateway.setAgentPaused', { agentId: 'nobody', paused: true }, ctx),
     ).toMatchObject({
@@ -190,5 +199,58 @@ describe('composition root', () => {
     expect(reply).toMatchObject({ type: 'agent_registered', name: 'x', resumed: false });
     const info = await app.server.call('gateway.info', {}, ctx);
     expect(info).toMatchObject({ ok: true, value: { status: 'running', trading: true, connections: 1 } });
+  });
+
+  it('the real app: pause, then disconnect a bot from the UI contract; its orders are canceled', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'depthline-app-'));
+    const app = composeApp(
+      {
+        runtime: 'headless',
+        version: 'test',
+        dataDir,
+        settings: defaultSettings(),
+        clock: systemClock,
+        timers: nodeTimers,
+        log: silentLogger,
+        storeWorker: SOURCE_WORKER,
+      },
+      { gatewayPort: 0 },
+    );
+    cleanup.push(() => app.stop());
+    const running = (await app.startGateway())!;
+    const b = await bot(running.url, running.token);
+    const reg = await b.request({ type: 'agent_register', name: 'ui-bot', starting_capital: '1000' });
+    const agentId = reg.agent_id as string;
+    const order = { type: 'add_order', symbol_id: 'SOL-USD', side: 'buy', price: '1', quantity: '1' };
+    expect(await b.request(order)).toMatchObject({ type: 'order_response', status: 'open' });
+    const rowOf = async () => {
+      const rows: SimAgentRow[] = [];
+      const sub = app.server.open('sim.agents', {}, ctx, {
+        send: (e) => {
+          if (e.kind === 'snapshot') rows.push(...(e.data as { agents: SimAgentRow[] }).agents);
+        },
+        congested: () => false,
+      });
+      sub?.dispose();
+      return rows.find((r) => r.agentId === agentId)!;
+    };
+    expect(await rowOf()).toMatchObject({ name: 'ui-bot', kind: 'external', connected: true, paused: false });
+
+    expect(await app.server.call('sim.setAgentPaused', { agentId, paused: true }, ctx)).toMatchObject({
+      ok: true,
+    });
+    expect(await b.request(order)).toMatchObject({ type: 'error', code: 'AGENT_PAUSED' });
+    expect(await rowOf()).toMatchObject({ paused: true, connected: true });
+
+    const before = Date.now();
+    expect(await app.server.call('gateway.disconnectAgent', { agentId }, ctx)).toEqual({
+      ok: true,
+      value: { agentId, disconnected: true, canceledOrders: 1 },
+    });
+    expect(await b.closed).toEqual({ code: 4001, reason: 'disconnected by the user' });
+    expect(app.sim.venue.openOrders(agentId)).toEqual({ ok: true, value: [] });
+    const row = await rowOf();
+    expect(row).toMatchObject({ connected: false, paused: true });
+    expect(row.connectionSince).toBeGreaterThanOrEqual(before - 5);
   });
 });

@@ -39,6 +39,9 @@ class HeldJournal implements Journal {
   get lastTicket(): number {
     return this.ticket;
   }
+  get committedTicket(): number {
+    return this.committed;
+  }
   whenCommitted(ticket: number): Promise<Result<void>> {
     if (ticket <= this.committed) return Promise.resolve(ok(undefined));
     return new Promise((resolve) => this.waiters.push({ ticket, resolve }));
