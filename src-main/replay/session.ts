@@ -128,6 +128,11 @@ export class ReplaySession {
     return out;
   }
 
+  /** The simulated venue's last replayed journal entry, or null without a simulated venue. */
+  simSeq(): number | null {
+    return this.sim ? this.sim.lastSeq : null;
+  }
+
   /** The simulated venue's engine state hash, or null when the recording has no simulated venue. */
   simStateHash(): string | null {
     return this.sim ? this.sim.stateHash() : null;

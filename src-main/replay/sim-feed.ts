@@ -88,6 +88,11 @@ export class SimFeed implements ReplayFeed {
     });
   }
 
+  /** The last journal entry replayed. */
+  get lastSeq(): number {
+    return this.runtime?.pipeline.lastSeq ?? 0;
+  }
+
   /** The engine's state hash (the same as the venue's after the same entry). */
   stateHash(): string {
     return this.runtime ? String(this.runtime.engine.stateHash()) : '';

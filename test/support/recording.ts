@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { systemClock } from '../../src-main/app/node-ports';
-import { ManualClock, ManualTimers, silentLogger } from '../../src-main/core/ports';
+import { ManualClock, ManualTimers, silentLogger, type Clock } from '../../src-main/core/ports';
 import { MarketSink } from '../../src-main/history/market-sink';
 import { SessionRecorder } from '../../src-main/history/session-recorder';
 import { ReplayPlayer, type ReplaySpeed } from '../../src-main/replay/player';
@@ -16,10 +16,13 @@ import { StoreWriter } from '../../src-main/store/writer/client';
 import { VENUE_CATALOG } from '../../src-main/venues/catalog';
 import { SOURCE_WORKER } from './store-worker';
 
-export async function recordingHarness(dataDir = mkdtempSync(join(tmpdir(), 'depthline-rec-'))) {
+export async function recordingHarness(
+  dataDir = mkdtempSync(join(tmpdir(), 'depthline-rec-')),
+  clock: Clock = systemClock,
+) {
   const writer = await StoreWriter.start({ dataDir, script: SOURCE_WORKER });
-  const recorder = new SessionRecorder(systemClock, silentLogger);
-  recorder.attach(new MarketSink(writer, systemClock, silentLogger), 0);
+  const recorder = new SessionRecorder(clock, silentLogger);
+  recorder.attach(new MarketSink(writer, clock, silentLogger), 0);
   return {
     dataDir,
     writer,
@@ -44,6 +47,7 @@ export async function replayAll(
   speed: ReplaySpeed,
   observe: (session: ReplaySession) => string,
   tickMs = 25,
+  after?: (session: ReplaySession) => void,
 ): Promise<{ before: string[]; final: string; items: number }> {
   const session = openSession(dataDir, recordingId);
   const clock = new ManualClock(0, 0);
@@ -52,6 +56,7 @@ export async function replayAll(
   await player.open();
   const before: string[] = [];
   session.beforeItem(() => before.push(observe(session)));
+  if (after) player.onStep(() => after(session));
   player.play(speed);
   while (player.state().status === 'playing') {
     if (speed !== 'max') {
