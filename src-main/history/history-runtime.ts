@@ -11,7 +11,7 @@ import type { HistorySettings } from '../config/history-settings';
 import type { Clock, Disposer, Logger, Timers } from '../core/ports';
 import { openReadonly, type ReadonlyDb } from '../store/db';
 import { MARKET_FILE } from '../store/open-store';
-import { lastPrintTime, readCandleAt } from '../store/read/market-history';
+import { lastPrintTime, readCandleAt, tradeIdsAt } from '../store/read/market-history';
 import { maxRecordingId } from '../store/read/recordings';
 import { StoreWriter, type WorkerScript } from '../store/writer/client';
 import type { VenueConnector } from '../venues/kit';
@@ -95,6 +95,7 @@ export class HistoryRuntime {
     if (!deps.settings.enabled) return;
     const trades = new TradeHistory(sink, {
       lastPrintTime: (venue, symbol) => (reader ? lastPrintTime(reader, venue, symbol) : null),
+      tradeIdsAt: (venue, symbol, time) => (reader ? tradeIdsAt(reader, venue, symbol, time) : new Set()),
       candleAt: (venue, symbol, interval, openTime) => {
         const row = reader ? readCandleAt(reader, venue, symbol, interval, openTime) : null;
         return row ? candleOf(row) : null;

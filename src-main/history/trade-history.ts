@@ -3,10 +3,11 @@
  * frame (1m, 5m, 15m, 1h, 1d), built by the pure candle aggregator and written as upserts: each
  * batch of prints writes its prints plus the latest state of every candle they changed.
  *
- * Restarts: the first print of a (venue, symbol) looks up what is stored. Prints at or before the
- * last stored print's time are history already written (the simulated venue republishes its
- * journal's prints at start-up) and are skipped; the stored candles at the new print's time are
- * restored into the aggregator, so a candle that spans a restart keeps its open, volume and count.
+ * Restarts: the first print of a (venue, symbol) looks up what is stored. Prints before the last
+ * stored print's time, and prints at that very millisecond whose trade id is stored, are history
+ * already written (the simulated venue republishes its journal's prints at start-up) and are
+ * skipped; the stored candles at the time of the first print that is new are restored into the
+ * aggregator, so a candle that spans a restart keeps its open, volume and count.
  */
 import type { DecimalString } from '../../src-shared/domain';
 import { CandleSeries, type Candle } from '../core/candles';
@@ -19,12 +20,16 @@ export const STORED_CANDLE_INTERVALS_SEC = [60, 300, 900, 3600, 86_400] as const
 /** What the recorder asks the database about a (venue, symbol) it sees for the first time. */
 export interface TradeHistorySeed {
   lastPrintTime(venue: string, symbol: string): number | null;
+  /** Trade ids stored at exactly `time` (epoch ms). */
+  tradeIdsAt(venue: string, symbol: string, time: number): ReadonlySet<string>;
   candleAt(venue: string, symbol: string, intervalSec: number, openTime: number): Candle | null;
 }
 
 interface SymbolState {
   readonly storedUpTo: number;
-  readonly series: ReadonlyMap<number, CandleSeries>;
+  readonly storedAtLast: ReadonlySet<string>;
+  /** Built at the first new print, from the candles stored at its time. */
+  series: ReadonlyMap<number, CandleSeries> | null;
 }
 
 export class TradeHistory {
@@ -45,7 +50,8 @@ export class TradeHistory {
     const changed = new Map<string, MarketOp>();
     for (const t of trades) {
       const state = this.stateOf(t);
-      if (t.time <= state.storedUpTo) continue;
+      if (t.time < state.storedUpTo || (t.time === state.storedUpTo && state.storedAtLast.has(t.id)))
+        continue;
       this.prints += 1;
       ops.push({
         op: 'print',
@@ -57,6 +63,7 @@ export class TradeHistory {
         size: t.size,
         side: t.side,
       });
+      state.series ??= this.restoredSeries(t);
       for (const [intervalSec, series] of state.series) {
         const candle = series.add({ time: t.time, price: t.price, size: t.size });
         if (candle === null) continue;
@@ -73,7 +80,17 @@ export class TradeHistory {
     const key = `${t.venue}|${t.symbol}`;
     let state = this.symbols.get(key);
     if (state) return state;
-    const storedUpTo = this.seed.lastPrintTime(t.venue, t.symbol) ?? -Infinity;
+    const last = this.seed.lastPrintTime(t.venue, t.symbol);
+    state = {
+      storedUpTo: last ?? -Infinity,
+      storedAtLast: last === null ? new Set<string>() : this.seed.tradeIdsAt(t.venue, t.symbol, last),
+      series: null,
+    };
+    this.symbols.set(key, state);
+    return state;
+  }
+
+  private restoredSeries(t: Trade): Map<number, CandleSeries> {
     const series = new Map<number, CandleSeries>();
     for (const intervalSec of STORED_CANDLE_INTERVALS_SEC) {
       const s = new CandleSeries(intervalSec * 1000, 4);
@@ -82,9 +99,7 @@ export class TradeHistory {
       if (stored) s.restore(stored);
       series.set(intervalSec, s);
     }
-    state = { storedUpTo, series };
-    this.symbols.set(key, state);
-    return state;
+    return series;
   }
 }
 

@@ -70,6 +70,13 @@ export function lastPrintTime(db: Db, venue: string, symbol: string): number | n
   return row.t;
 }
 
+export function tradeIdsAt(db: Db, venue: string, symbol: string, ts: number): Set<string> {
+  const rows = db
+    .prepare('SELECT trade_id AS id FROM prints WHERE venue = ? AND instrument = ? AND ts = ?')
+    .all(venue, symbol, ts) as Array<{ id: string }>;
+  return new Set(rows.map((r) => r.id));
+}
+
 export interface StoredBookSnapshot {
   readonly ts: number;
   readonly source: string;
@@ -89,4 +96,13 @@ export function readBookSnapshots(
        ORDER BY ts DESC LIMIT ?`,
     )
     .all(venue, symbol, limit) as StoredBookSnapshot[];
+}
+
+/** (venue, symbol) pairs with stored candles. */
+export function candleMarkets(db: Db): Array<{ venue: string; symbol: string }> {
+  return db
+    .prepare(
+      'SELECT DISTINCT venue, instrument AS symbol FROM candles WHERE interval_s = 60 ORDER BY venue, instrument',
+    )
+    .all() as Array<{ venue: string; symbol: string }>;
 }
