@@ -41,12 +41,20 @@ export function createReplayService(deps: ReplayServiceDeps) {
     replay: view(deps.replay.state()),
   });
 
+  /** Open status streams, told when a request changed the recording (the replay says so itself). */
+  const openStreams = new Set<Coalescer>();
+  const changed = () => {
+    for (const coalescer of openStreams) coalescer.poke();
+  };
+
   const start: RequestHandler<'recording.start'> = ({ label }) => {
     const started = deps.recorder.start(label ?? `recording ${new Date(deps.clock.now()).toISOString()}`);
+    changed();
     return started.ok ? ok({ ...started.value, venues: [...started.value.venues] }) : started;
   };
   const stop: RequestHandler<'recording.stop'> = () => {
     const stopped = deps.recorder.stop();
+    changed();
     return stopped.ok ? ok({ ...stopped.value, venues: [...stopped.value.venues] }) : stopped;
   };
 
@@ -73,7 +81,9 @@ export function createReplayService(deps: ReplayServiceDeps) {
     const coalescer = new Coalescer(deps.clock, deps.timers, deps.statusIntervalMs ?? 250, () =>
       emit(status()),
     );
+    openStreams.add(coalescer);
     const stops: Disposer[] = [
+      () => openStreams.delete(coalescer),
       deps.replay.onChange(() => coalescer.poke()),
       deps.timers.every(1000, () => {
         if (deps.recorder.active) coalescer.poke();
