@@ -44,6 +44,7 @@ export function composeHistory(deps: HistoryCompositionDeps) {
     deps.sim.persistence === 'sqlite'
       ? {
           ready: deps.simReady,
+          isReady: () => deps.sim.venue.state.status !== 'starting',
           lastSeq: () => deps.sim.pipeline.lastSeq,
           seed: deps.sim.seed,
           settings: env.settings.sim,

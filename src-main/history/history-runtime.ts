@@ -21,6 +21,9 @@ import { retentionOps } from './retention';
 import type { SessionRecorder } from './session-recorder';
 import { candleOf, TradeHistory } from './trade-history';
 
+/** How often a running recording stores its progress (what a crash can lose of its end). */
+export const CHECKPOINT_MS = 5000;
+
 export interface HistoryDeps {
   readonly settings: HistorySettings;
   readonly dataDir: string;
@@ -85,6 +88,7 @@ export class HistoryRuntime {
       : null;
     this.reader = reader;
     deps.recorder.attach(sink, reader ? maxRecordingId(reader) : 0);
+    this.stops.push(deps.timers.every(CHECKPOINT_MS, () => deps.recorder.checkpoint()));
     const retention = deps.settings.retention;
     sink.write(retentionOps(retention, deps.clock.now()));
     this.stops.push(

@@ -34,6 +34,8 @@ export const RecordingMetaSchema = z.object({
       settings: SimSettingsSchema,
     })
     .nullable(),
+  /** Time of the last progress checkpoint while recording (a crash-closed recording ends there). */
+  checkpointTs: z.number().int().nonnegative().optional(),
   /** Frames that could not be stored while recording (storage behind or failed). */
   dropped: z.number().int().nonnegative().default(0),
 });

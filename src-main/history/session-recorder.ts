@@ -6,6 +6,8 @@
  * reconnects its sockets (connector `startRecording`); the simulated venue is covered by its journal
  * range, from the entry where the recording starts to the one where it stops (see recording-meta.ts).
  *
+ * While it runs, `checkpoint()` (every few seconds) stores how far the simulated venue's journal has
+ * got, so a recording cut short by a crash still ends where its session did (to within a checkpoint).
  * A recording can start once the history writer is open (ids continue after the stored ones). A
  * frame that cannot be stored is counted as dropped; the count is kept in the recording's meta (its
  * replay may differ from the live session after such a gap).
@@ -30,6 +32,8 @@ export interface Recordable {
 export interface RecordableSim {
   /** Resolves once the venue has replayed its journal (its sequence is then the session's start). */
   readonly ready: Promise<void>;
+  /** True once `ready` has resolved. */
+  isReady(): boolean;
   lastSeq(): number;
   readonly seed: number;
   readonly settings: SimSettings;
@@ -114,9 +118,9 @@ export class SessionRecorder implements FrameTap {
     };
     this.rewriteRow(null);
     const current = this.current;
-    // The simulated venue's session starts where its journal stands once it runs (its start-up
-    // replay and account set-up come before any step of its agents).
-    if (sim) {
+    // A venue still starting: its session starts where its journal stands once it runs (its
+    // start-up replay and account set-up come before any step of its agents).
+    if (sim && !sim.isReady()) {
       void sim.ready.then(() => {
         if (this.current !== current || !current.meta.sim) return;
         current.meta = { ...current.meta, sim: { ...current.meta.sim, fromSeq: sim.lastSeq() } };
@@ -126,6 +130,17 @@ export class SessionRecorder implements FrameTap {
     for (const recordable of this.recordables) recordable.startRecording();
     this.log.info('recording started', { id: current.id, label });
     return ok(this.status());
+  }
+
+  /** Stores the running recording's progress (the simulated venue's journal position, the time). */
+  checkpoint(): void {
+    const current = this.current;
+    if (!current) return;
+    if (current.meta.sim && this.sim) {
+      current.meta = { ...current.meta, sim: { ...current.meta.sim, toSeq: this.sim.lastSeq() } };
+    }
+    current.meta = { ...current.meta, checkpointTs: this.clock.now() };
+    this.rewriteRow(null);
   }
 
   stop(): Result<RecordingStatus> {

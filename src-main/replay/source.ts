@@ -66,7 +66,16 @@ export function openReplaySource(
     const bounds = ledger
       .prepare("SELECT MIN(seq) AS first, MAX(seq) AS last FROM journal WHERE venue = 'sim'")
       .get() as { first: number | null; last: number | null };
-    const toSeq = Math.min(meta.sim.toSeq ?? bounds.last ?? 0, bounds.last ?? 0);
+    // A recording cut short by a crash has no end entry: it ends with the last entry of its time.
+    const byTime =
+      stored.endedTs === null
+        ? bounds.last
+        : (
+            ledger
+              .prepare("SELECT MAX(seq) AS last FROM journal WHERE venue = 'sim' AND ts <= ?")
+              .get(stored.endedTs) as { last: number | null }
+          ).last;
+    const toSeq = Math.max(meta.sim.fromSeq, Math.min(meta.sim.toSeq ?? byTime ?? 0, bounds.last ?? 0));
     if (bounds.first !== 1 || (bounds.last ?? 0) < meta.sim.fromSeq) {
       market.close();
       ledger.close();

@@ -21,8 +21,9 @@ export function marketWriter(db: Database.Database): (op: MarketOp) => void {
   const prune = db.prepare('DELETE FROM raw_frames WHERE ts_recv < ?');
   const pruneSnapshots = db.prepare('DELETE FROM book_snapshots WHERE ts < ?');
   const closeOpen = db.prepare(
-    `UPDATE recordings SET ended_ts = COALESCE(
-       (SELECT MAX(f.ts_recv) FROM raw_frames f WHERE f.recording_id = recordings.id), started_ts)
+    `UPDATE recordings SET ended_ts = MAX(
+       COALESCE((SELECT MAX(f.ts_recv) FROM raw_frames f WHERE f.recording_id = recordings.id), started_ts),
+       COALESCE(json_extract(meta, '$.checkpointTs'), 0))
      WHERE ended_ts IS NULL`,
   );
   const frame = db.prepare(

@@ -169,8 +169,9 @@ export type MarketOp =
   /** Retention: drop book snapshots taken before `before` (epoch ms). */
   | { readonly op: 'pruneBookSnapshots'; readonly before: number }
   /**
-   * Recordings left open by a crash end at their last frame (or their start when they have none),
-   * so every stored recording has an end. Run once at start, before a new recording begins.
+   * Recordings left open by a crash end at their last frame or their last progress checkpoint
+   * (`checkpointTs` in the meta; their start when there is neither), so every stored recording has
+   * an end. Run once at start, before a new recording begins.
    */
   | { readonly op: 'closeOpenRecordings' };
 

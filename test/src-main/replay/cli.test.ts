@@ -37,6 +37,7 @@ describe('npm run replay', () => {
     const harness = await recordingHarness(dataDir, clock);
     harness.recorder.setTargets([], {
       ready: Promise.resolve(),
+      isReady: () => true,
       lastSeq: () => sim.pipeline.lastSeq,
       seed: sim.seed,
       settings: simSettings(),

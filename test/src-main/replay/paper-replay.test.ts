@@ -31,6 +31,7 @@ async function recordSimSession() {
   const harness = await recordingHarness(dataDir, clock);
   harness.recorder.setTargets([], {
     ready: Promise.resolve(),
+    isReady: () => true,
     lastSeq: () => sim.pipeline.lastSeq,
     seed: sim.seed,
     settings: simSettings(),

@@ -12,7 +12,9 @@ import { bookHash } from '../../../src-main/replay/book-hash';
 import type { ReplaySession } from '../../../src-main/replay/session';
 import { SimConnector } from '../../../src-main/sim/connector';
 import type { VenueConnector } from '../../../src-main/venues/kit';
+import { StoreWriter } from '../../../src-main/store/writer/client';
 import { recordingHarness, replayAll } from '../../support/recording';
+import { SOURCE_WORKER } from '../../support/store-worker';
 import { sqliteSim } from '../sim/sqlite-support';
 import { simSettings } from '../sim/support';
 
@@ -37,6 +39,7 @@ describe('replay of the simulated venue', () => {
     cleanups.push(() => harness.close());
     harness.recorder.setTargets([], {
       ready: Promise.resolve(),
+      isReady: () => true,
       lastSeq: () => sim.pipeline.lastSeq,
       seed: sim.seed,
       settings: simSettings(),
@@ -79,5 +82,41 @@ describe('replay of the simulated venue', () => {
       expect(result.final).toBe(liveFinal);
       expect(state).toBe(liveState);
     }
+  });
+
+  it('a recording cut short by a crash replays up to its last progress checkpoint', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'depthline-simcrash-'));
+    const { sim, clock, steps } = await sqliteSim(dataDir);
+    cleanups.push(() => sim.stop());
+    steps(20);
+    const harness = await recordingHarness(dataDir, clock);
+    harness.recorder.setTargets([], {
+      ready: Promise.resolve(),
+      isReady: () => true,
+      lastSeq: () => sim.pipeline.lastSeq,
+      seed: sim.seed,
+      settings: simSettings(),
+    });
+    const started = harness.recorder.start('cut short');
+    const fromSeq = sim.pipeline.lastSeq;
+    steps(60);
+    harness.recorder.checkpoint();
+    const checkpointSeq = sim.pipeline.lastSeq;
+    const checkpointState = sim.engine.stateHash();
+    steps(30); // lost with the crash: never checkpointed
+    await sim.journal.flush();
+    await harness.close(); // the recording was never stopped
+    // The next start closes it (as the history runtime does first thing).
+    const writer = await StoreWriter.start({ dataDir, script: SOURCE_WORKER });
+    writer.write([{ op: 'closeOpenRecordings' }]);
+    await writer.close();
+
+    let state = '';
+    const result = await replayAll(dataDir, started.ok ? started.value.id! : 0, 'max', (session) => {
+      state = session.simStateHash() ?? '';
+      return '';
+    });
+    expect(result.items).toBe(checkpointSeq - fromSeq);
+    expect(state).toBe(checkpointState);
   });
 });
