@@ -104,3 +104,57 @@ describe.each(drivers)('$venue: recorded session replays into the same books', (
     expect(again.final).toBe(fast.final);
   });
 });
+
+describe.each([binanceDriver(false), okxDriver])('$venue: recording started mid-session', (driver) => {
+  it('reconnects once, and the replay matches the live book from its first live book on', async () => {
+    const fake = await driver.start();
+    cleanups.push(() => fake.server.stop());
+    const harness = await recordingHarness();
+    cleanups.push(() => harness.close());
+    const live: string[] = [];
+    let connector: StreamConnector | null = null;
+    const tap: FrameTap = {
+      get active() {
+        return harness.recorder.active;
+      },
+      frame(venue, stream, payload, at) {
+        live.push(bookHash(connector?.bookState(fake.symbol) ?? null));
+        harness.recorder.frame(venue, stream, payload, at);
+      },
+    };
+    connector = driver.connector(fake, fastEnv(driver.urls(fake), { tap }));
+    const c = connector;
+    cleanups.push(() => c.stop());
+    harness.recorder.setTargets([c], null);
+    expect((await c.watch(fake.symbol)).ok).toBe(true);
+    await waitFor(() => fake.server.open().length > 0, 3000, 'socket');
+    fake.emit(3);
+    await waitFor(() => liveBook(c, fake), 5000, 'initial sync');
+    const connectionsBefore = c.health().reconnects;
+
+    const started = harness.recorder.start('mid-session');
+    expect(started.ok).toBe(true);
+    await waitFor(() => c.health().reconnects > connectionsBefore, 5000, 'reconnect for the recording');
+    await waitFor(() => fake.server.open().length > 0, 3000, 'socket again');
+    fake.emit(4);
+    await waitFor(() => liveBook(c, fake), 5000, 'resync after the reconnect');
+    fake.emit(6);
+    await new Promise((r) => setTimeout(r, 150));
+    const liveFinal = bookHash(c.bookState(fake.symbol));
+    expect(harness.recorder.stop().ok).toBe(true);
+    c.stop();
+    await harness.writer.flush();
+
+    const replayed = await replayAll(harness.dataDir, started.ok ? started.value.id! : 0, 'max', (session) =>
+      JSON.stringify(session.connectors[0]!.bookState(fake.symbol)?.status ?? 'none'),
+    );
+    const hashes = await replayAll(harness.dataDir, started.ok ? started.value.id! : 0, 'max', (session) =>
+      bookHash(session.connectors[0]!.bookState(fake.symbol)),
+    );
+    expect(hashes.items).toBe(live.length);
+    const firstLive = replayed.before.indexOf('"live"');
+    expect(firstLive).toBeGreaterThan(0);
+    expect(hashes.before.slice(firstLive)).toEqual(live.slice(firstLive));
+    expect(hashes.final).toBe(liveFinal);
+  });
+});
