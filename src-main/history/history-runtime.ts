@@ -41,7 +41,6 @@ export class HistoryRuntime {
   private writer: StoreWriter | null = null;
   private sink: MarketSink | null = null;
   private reader: ReadonlyDb | null = null;
-  private trades: TradeHistory | null = null;
   private readonly stops: Disposer[] = [];
   private started: Promise<void> | null = null;
 
@@ -105,7 +104,6 @@ export class HistoryRuntime {
         return row ? candleOf(row) : null;
       },
     });
-    this.trades = trades;
     for (const connector of deps.connectors.values()) {
       this.stops.push(connector.onTrades((batch) => trades.add(batch)));
     }

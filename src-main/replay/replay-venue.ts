@@ -62,7 +62,7 @@ export class ReplayVenueConnector implements VenueConnector {
       }),
       inner.onBookChange((symbol) => this.notify(symbol)),
     ];
-    for (const symbol of this.bySymbol.keys()) this.notify(this.bySymbol.get(symbol)!.symbol);
+    for (const instrument of this.bySymbol.values()) this.notify(instrument.symbol);
   }
 
   /** Tells listeners a book changed (feeds whose inner connector does not say so itself). */

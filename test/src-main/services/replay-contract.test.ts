@@ -14,6 +14,7 @@ import { composeApp } from '../../../src-main/app/compose';
 import { nodeTimers, systemClock } from '../../../src-main/app/node-ports';
 import { SettingsSchema } from '../../../src-main/config/settings';
 import { silentLogger } from '../../../src-main/core/ports';
+import { openReadonly } from '../../../src-main/store/db';
 import { waitFor } from '../../support/fake-venues/server';
 import { follow } from '../../support/follow-stream';
 import { ScriptedBinance, SYMBOL } from '../../support/scripted-binance';
@@ -83,6 +84,17 @@ describe('recording and replay through the contract', () => {
     expect(stopped.frames).toBeGreaterThan(5);
 
     await app.history.history.flush();
+    // The live print is market history too (with its candles), recorded or not.
+    const market = openReadonly({ file: join(dataDir, 'market.sqlite'), role: 'market' });
+    expect(market.prepare("SELECT price, size, side FROM prints WHERE venue = 'binance'").all()).toEqual([
+      { price: '1002.00000000', size: '0.01000000', side: 'buy' }, // as the venue wrote them
+    ]);
+    expect(
+      market
+        .prepare("SELECT count(*) AS n FROM candles WHERE venue = 'binance' AND instrument = ?")
+        .get(SYMBOL),
+    ).toEqual({ n: 5 });
+    market.close();
     const { recordings } = await call('replay.recordings', {});
     expect(recordings[0]).toMatchObject({
       id: started.id,
