@@ -7,6 +7,9 @@
  * Then the simulated venue with persistence on (journal + projections committed through the writer
  * thread, timed until the last commit) against the same work with persistence off, in the same
  * run: its agents' session (the real workload) and the bare command pipeline (see lib/sim-load.ts).
+ *
+ * Last, market history: trade prints stored with their candles, and raw frames of a recording
+ * (see lib/history-load.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +21,7 @@ import type { WriteOp } from '../src-main/store/writer/ops';
 import { fillOp, ledgerSetup } from '../test/support/ledger-fixtures';
 import { SOURCE_WORKER } from '../test/support/store-worker';
 import { median, report } from './lib/report';
+import { framesPerSecond, printsPerSecond } from './lib/history-load';
 import { pipeline, recordedCommands, session, type Timed } from './lib/sim-load';
 
 const BATCH = 10_000;
@@ -126,3 +130,17 @@ await compare(
   () => pipeline(commands, false),
   () => pipeline(commands, true),
 );
+
+const printRates: number[] = [];
+const frameRates: number[] = [];
+for (let run = 0; run < 5; run++) {
+  printRates.push(await printsPerSecond(100_000));
+  frameRates.push(await framesPerSecond(200_000));
+}
+report({
+  name: 'store.market_history.prints_with_candles',
+  value: median(printRates),
+  unit: 'prints/s',
+  runs: 5,
+});
+report({ name: 'store.recording.raw_frames', value: median(frameRates), unit: 'frames/s', runs: 5 });

@@ -30,6 +30,8 @@ import { SimRuntime, type SimPersistence } from '../sim/runtime';
 import { StoreWriter, type WorkerScript } from '../store/writer/client';
 import { VENUE_CATALOG } from '../venues/catalog';
 import { configuredSymbols, createConnectors } from '../venues/registry';
+import { SessionRecorder } from '../history/session-recorder';
+import { composeHistory, type HistoryComposition } from './compose-history';
 
 export interface AppEnvironment {
   readonly runtime: 'electron' | 'headless';
@@ -55,6 +57,8 @@ export interface ComposeOptions {
   readonly seed?: number;
   /** --reset-sim: start the simulated venue fresh, discarding its journal. */
   readonly resetSim?: boolean;
+  /** --record: record a session (raw frames of every live venue) from start-up. */
+  readonly record?: boolean;
 }
 
 export interface ComposedApp {
@@ -66,6 +70,8 @@ export interface ComposedApp {
   readonly paper: ComposedPaper;
   /** The simulated venue (engine, agents, journal). */
   readonly sim: SimRuntime;
+  /** Market history, recording and replay (see compose-history.ts). */
+  readonly history: HistoryComposition;
   /** Resolves once the simulated venue has replayed its journal and runs (or halted, logged). */
   readonly ready: Promise<void>;
   /** Starts the agents' gateway; resolves with it, or null if it could not start (logged). */
@@ -95,10 +101,13 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
   const ready = sim.start();
 
   // Live venues stay off unless settings enable them: no connector, no socket, no request.
+  // Each is built with the session recorder's tap (it records only while a recording runs).
+  const recorder = new SessionRecorder(env.clock, env.log.child({ component: 'recording' }));
   const liveConnectors = createConnectors(VENUE_CATALOG, env.settings, {
     clock: env.clock,
     timers: env.timers,
     log: env.log,
+    tuning: { tap: recorder },
   });
   const connectors = new Map(liveConnectors);
   connectors.set('sim', new SimConnector(sim.engine, sim.venue, sim.port, sim.pipeline, env.clock));
@@ -182,6 +191,18 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
   equity.start();
   const trading = createTradingService(registry);
   const tradingStreams = createTradingStreams({ registry, equity, clock: env.clock, timers: env.timers });
+  // HISTORY AND REPLAY (src-main/history, src-main/replay; see compose-history.ts).
+  const history = composeHistory({
+    env,
+    recorder,
+    record: options.record === true,
+    sim,
+    simReady: ready,
+    liveConnectors,
+    connectors,
+    addVenue: (connector) => market.addConnector(connector),
+    registry,
+  });
   const simService = createSimService({
     sim,
     gateway,
@@ -199,6 +220,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
       ...market.requests,
       ...trading.requests,
       ...simService.requests,
+      ...history.requests,
     },
     streams: {
       ...system.streams,
@@ -206,6 +228,7 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
       ...market.streams,
       ...tradingStreams.streams,
       ...simService.streams,
+      ...history.streams,
     },
   };
 
@@ -216,12 +239,14 @@ export function composeApp(env: AppEnvironment, options: ComposeOptions = {}): C
     gateway,
     paper,
     sim,
+    history,
     ready,
     // Bots connect once the simulated venue has replayed its journal, so they never meet a venue
     // that is still starting (a venue that failed to start refuses trading and says why).
     startGateway: () => ready.then(() => gateway.start()),
     stop: async () => {
       equity.dispose();
+      await history.stop();
       await gateway.stop();
       await paper.stop();
       await sim.stop();
@@ -237,6 +262,7 @@ export function composeOptions(cli: CliOptions): ComposeOptions {
     ...(cli.gatewayPort === undefined ? {} : { gatewayPort: cli.gatewayPort }),
     ...(cli.seed === undefined ? {} : { seed: cli.seed }),
     ...(cli.resetSim ? { resetSim: true } : {}),
+    ...(cli.record ? { record: true } : {}),
   };
 }
 

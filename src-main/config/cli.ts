@@ -16,6 +16,8 @@ export interface CliOptions {
   readonly seed?: number;
   /** Start the simulated venue fresh, discarding its journal (explicit request only). */
   readonly resetSim?: boolean;
+  /** Record a session from start-up (raw frames of every live venue, the simulated venue's journal range). */
+  readonly record?: boolean;
 }
 
 const LEVELS = new Set(['debug', 'info', 'warn', 'error']);
@@ -32,6 +34,7 @@ export function parseCli(argv: readonly string[]): Result<CliOptions> {
         'log-level': { type: 'string' },
         seed: { type: 'string' },
         'reset-sim': { type: 'boolean' },
+        record: { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -46,6 +49,7 @@ export function parseCli(argv: readonly string[]): Result<CliOptions> {
     logLevel?: NonNullable<CliOptions['logLevel']>;
     seed?: number;
     resetSim?: boolean;
+    record?: boolean;
   } = {};
   for (const [flag, key] of [
     ['port', 'port'],
@@ -74,5 +78,6 @@ export function parseCli(argv: readonly string[]): Result<CliOptions> {
     options.seed = Number(seed);
   }
   if (values['reset-sim'] === true) options.resetSim = true;
+  if (values.record === true) options.record = true;
   return ok(options);
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { describeIssues } from '../../src-shared/contract';
 import { appError, err, ok, type Result } from '../../src-shared/result';
 import { isLoopbackOrigin } from '../net/loopback-policy';
+import { DEFAULT_HISTORY_SETTINGS, HistorySettingsSchema } from './history-settings';
 import { DEFAULT_PAPER_SETTINGS, PaperSettingsSchema } from './paper-settings';
 import { SimSettingsSchema } from './sim-settings';
 
@@ -49,6 +50,8 @@ export const SettingsSchema = z
     paper: PaperSettingsSchema.default(DEFAULT_PAPER_SETTINGS),
     /** The simulated venue (see sim-settings.ts). */
     sim: SimSettingsSchema.default(() => SimSettingsSchema.parse({})),
+    /** Market history, recording and retention (see history-settings.ts). */
+    history: HistorySettingsSchema.default(DEFAULT_HISTORY_SETTINGS),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

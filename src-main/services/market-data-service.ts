@@ -48,29 +48,29 @@ export function createMarketDataService(deps: MarketDataDeps) {
   const disposers: Disposer[] = [];
   const key = (venue: string, symbol: string) => `${venue}|${symbol}`;
   let stopped = false;
+  // Venues added later (replays) join this map; everything below reads it, not deps.connectors.
+  const connectors = new Map(deps.connectors);
 
-  for (const connector of deps.connectors.values()) {
-    disposers.push(
-      connector.onTrades((trades: readonly Trade[]) => {
-        candles.add(trades);
-        const bySymbol = new Map<string, TradeView[]>();
-        for (const t of trades) {
-          const view = { id: t.id, price: t.price, size: t.size, side: t.side, time: t.time };
-          bySymbol.set(t.symbol, [...(bySymbol.get(t.symbol) ?? []), view]);
-        }
-        for (const [symbol, views] of bySymbol) {
-          const k = key(connector.venue, symbol);
-          const kept = [...views.toReversed(), ...(recentTrades.get(k) ?? [])].slice(0, TRADES_KEPT);
-          recentTrades.set(k, kept);
-          for (const listener of tradeListeners.get(k) ?? []) listener(views);
-          fanout.publish(connector.venue, symbol, trades);
-        }
-      }),
-    );
-  }
+  const followTrades = (connector: VenueConnector): Disposer =>
+    connector.onTrades((trades: readonly Trade[]) => {
+      candles.add(trades);
+      const bySymbol = new Map<string, TradeView[]>();
+      for (const t of trades) {
+        const view = { id: t.id, price: t.price, size: t.size, side: t.side, time: t.time };
+        bySymbol.set(t.symbol, [...(bySymbol.get(t.symbol) ?? []), view]);
+      }
+      for (const [symbol, views] of bySymbol) {
+        const k = key(connector.venue, symbol);
+        const kept = [...views.toReversed(), ...(recentTrades.get(k) ?? [])].slice(0, TRADES_KEPT);
+        recentTrades.set(k, kept);
+        for (const listener of tradeListeners.get(k) ?? []) listener(views);
+        fanout.publish(connector.venue, symbol, trades);
+      }
+    });
+  for (const connector of connectors.values()) disposers.push(followTrades(connector));
 
   const connectorFor = (venue: string): Result<VenueConnector> => {
-    const connector = deps.connectors.get(venue);
+    const connector = connectors.get(venue);
     if (connector) return ok(connector);
     const known = deps.catalog.some((v) => v.id === venue);
     return err(
@@ -250,7 +250,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
   });
 
   const marketDataPort: MarketDataPort = createL2Port({
-    connectors: deps.connectors,
+    connectors,
     clock: deps.clock,
     timers: deps.timers,
     acquire,
@@ -262,10 +262,10 @@ export function createMarketDataService(deps: MarketDataDeps) {
     at: deps.clock.now(),
     venues: deps.catalog
       // Live venues always (disabled ones say so); the simulated venue when it runs here.
-      .filter((v) => v.kind === 'live' || deps.connectors.has(v.id))
+      .filter((v) => v.kind === 'live' || connectors.has(v.id))
       .map(
         (v): VenueHealth =>
-          deps.connectors.get(v.id)?.health() ?? {
+          connectors.get(v.id)?.health() ?? {
             venue: v.id as VenueId,
             state: 'disabled',
             connectedSince: null,
@@ -315,10 +315,19 @@ export function createMarketDataService(deps: MarketDataDeps) {
         for (const symbol of list) await attempt(venue, symbol, deps.configuredRetryMs ?? 2000);
       }
     },
+    /** Adds a venue at run time (a replay); the disposer removes it again (without stopping it). */
+    addConnector(connector: VenueConnector): Disposer {
+      connectors.set(connector.venue, connector);
+      const unfollow = followTrades(connector);
+      return () => {
+        unfollow();
+        if (connectors.get(connector.venue) === connector) connectors.delete(connector.venue);
+      };
+    },
     stop(): void {
       stopped = true;
       for (const stop of disposers) stop();
-      for (const connector of deps.connectors.values()) connector.stop();
+      for (const connector of connectors.values()) connector.stop();
     },
   } as const;
 }

@@ -5,7 +5,9 @@
 import type { z } from 'zod';
 import { candleStreams } from './candles';
 import { gatewayRequests, gatewayStreams } from './gateway';
+import { historyRequests } from './history';
 import { marketRequests, marketStreams } from './market';
+import { replayRequests, replayStreams } from './replay';
 import { simRequests, simStreams } from './sim';
 import { systemRequests, systemStreams } from './system';
 import { tradingRequests, tradingStreams } from './trading';
@@ -18,6 +20,8 @@ export const requests = {
   ...marketRequests,
   ...tradingRequests,
   ...simRequests,
+  ...historyRequests,
+  ...replayRequests,
 } as const;
 export const streams = {
   ...systemStreams,
@@ -26,6 +30,7 @@ export const streams = {
   ...candleStreams,
   ...tradingStreams,
   ...simStreams,
+  ...replayStreams,
 } as const;
 
 export type Requests = typeof requests;
@@ -57,5 +62,7 @@ export * from './market';
 export * from './candles';
 export * from './trading';
 export * from './sim';
+export * from './history';
+export * from './replay';
 export * from './wire';
 export * from './validate';

@@ -1,14 +1,16 @@
 /**
- * Identifiers shared by main and renderer. Venue ids are lower-case slugs ("binance-usdm");
- * instrument ids are the terminal's own symbols ("BTC-USD"), mapped to venue symbols by adapters.
+ * Identifiers shared by main and renderer. Venue ids are lower-case slugs ("binance-usdm"), with
+ * prefixes for derived venues: "paper:" (paper trading on a venue's books) and "replay:" (a recorded
+ * session of a venue played back), e.g. "paper:replay:binance". Instrument ids are the terminal's
+ * own symbols ("BTC-USD"), mapped to venue symbols by adapters.
  */
 import { z } from 'zod';
 
 export const VenueIdSchema = z
   .string()
   .regex(
-    /^(paper:)?[a-z][a-z0-9-]{0,31}$/,
-    'venue ids are lower-case slugs such as "binance-usdm" (paper venues: "paper:binance")',
+    /^(paper:)?(replay:)?[a-z][a-z0-9-]{0,31}$/,
+    'venue ids are lower-case slugs such as "binance-usdm" (paper venues: "paper:binance", replays: "replay:binance")',
   )
   .brand<'VenueId'>();
 export type VenueId = z.infer<typeof VenueIdSchema>;

@@ -78,6 +78,32 @@ export class CandleSeries {
     return view(candle);
   }
 
+  /**
+   * Puts back a candle stored earlier (after a restart), so later prints extend it instead of
+   * starting it over: its close is replaced by any later print, its open by none. Ignored when a
+   * candle with that openTime is already kept or it is older than every kept candle and none fit.
+   */
+  restore(candle: Candle): void {
+    if (candle.openTime % this.intervalMs !== 0) throw new RangeError('openTime is not on the interval');
+    if (this.kept.some((c) => c.openTime === candle.openTime)) return;
+    const working: Working = {
+      openTime: candle.openTime,
+      open: new Dec(candle.open),
+      high: new Dec(candle.high),
+      low: new Dec(candle.low),
+      close: new Dec(candle.close),
+      volume: new Dec(candle.volume),
+      trades: candle.trades,
+      firstTime: candle.openTime,
+      lastTime: candle.openTime,
+      view: null,
+    };
+    const at = this.kept.findIndex((c) => c.openTime > candle.openTime);
+    if (at < 0) this.kept.push(working);
+    else this.kept.splice(at, 0, working);
+    if (this.kept.length > this.maxCandles) this.kept.shift();
+  }
+
   /** Every kept candle, oldest first. */
   candles(): Candle[] {
     return this.kept.map(view);

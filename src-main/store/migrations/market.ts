@@ -2,6 +2,11 @@
  * Market-history schema (market.sqlite, synchronous=NORMAL): venue prints, candles derived from them,
  * periodic top-N book snapshots, and raw frames of recorded sessions. Decimals are TEXT; times are
  * INTEGER epoch milliseconds.
+ *
+ * Raw frames: `stream` names what the payload is (see src-main/history/frame-kinds.ts): a socket
+ * message, a socket opening or closing, a REST answer, a watch or unwatch; `payload` is the text
+ * exactly as received. A recording's `meta` is JSON (the venues it covers, the simulated venue's
+ * journal range and settings).
  */
 import type { Migration } from './runner';
 
@@ -67,6 +72,16 @@ export const MARKET_MIGRATIONS: readonly Migration[] = [
         );
         CREATE INDEX raw_frames_recording ON raw_frames (recording_id, id);
         CREATE INDEX raw_frames_ts ON raw_frames (ts_recv);
+      `);
+    },
+  },
+  {
+    version: 2,
+    name: 'market: retention by time for book snapshots and recordings',
+    up: (db) => {
+      db.exec(`
+        CREATE INDEX book_snapshots_ts ON book_snapshots (ts);
+        CREATE INDEX recordings_ended ON recordings (ended_ts);
       `);
     },
   },

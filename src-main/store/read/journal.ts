@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { openReadonly } from '../db';
+import { openReadonly, type ReadonlyDb } from '../db';
 import { LEDGER_FILE } from '../open-store';
 
 export interface JournalRow {
@@ -14,16 +14,36 @@ export interface JournalRow {
   readonly body: string;
 }
 
-export function* readJournal(dataDir: string, venue: string, nativeBinding?: string): Generator<JournalRow> {
+export function* readJournal(
+  dataDir: string,
+  venue: string,
+  nativeBinding?: string,
+  uptoSeq = Number.MAX_SAFE_INTEGER,
+): Generator<JournalRow> {
   const file = join(dataDir, LEDGER_FILE);
   if (!existsSync(file)) return;
   const db = openReadonly({ file, role: 'ledger', nativeBinding });
   try {
     const rows = db
-      .prepare('SELECT seq, ts, kind, body FROM journal WHERE venue = ? ORDER BY seq')
-      .iterate(venue) as IterableIterator<JournalRow>;
+      .prepare('SELECT seq, ts, kind, body FROM journal WHERE venue = ? AND seq <= ? ORDER BY seq')
+      .iterate(venue, uptoSeq) as IterableIterator<JournalRow>;
     for (const row of rows) yield row;
   } finally {
     db.close();
   }
+}
+
+/** Journal rows of a venue with `afterSeq < seq <= uptoSeq`, in order, at most `limit` (paged reads). */
+export function readJournalPage(
+  db: ReadonlyDb,
+  venue: string,
+  afterSeq: number,
+  uptoSeq: number,
+  limit: number,
+): JournalRow[] {
+  return db
+    .prepare(
+      'SELECT seq, ts, kind, body FROM journal WHERE venue = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
+    )
+    .all(venue, afterSeq, uptoSeq, limit) as JournalRow[];
 }

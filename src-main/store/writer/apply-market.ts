@@ -17,7 +17,15 @@ export function marketWriter(db: Database.Database): (op: MarketOp) => void {
     `INSERT INTO recordings (id, label, started_ts, ended_ts, meta) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET label = excluded.label, ended_ts = excluded.ended_ts, meta = excluded.meta`,
   );
+  const pruneRecordings = db.prepare('DELETE FROM recordings WHERE ended_ts IS NOT NULL AND ended_ts < ?');
   const prune = db.prepare('DELETE FROM raw_frames WHERE ts_recv < ?');
+  const pruneSnapshots = db.prepare('DELETE FROM book_snapshots WHERE ts < ?');
+  const closeOpen = db.prepare(
+    `UPDATE recordings SET ended_ts = MAX(
+       COALESCE((SELECT MAX(f.ts_recv) FROM raw_frames f WHERE f.recording_id = recordings.id), started_ts),
+       COALESCE(json_extract(meta, '$.checkpointTs'), 0))
+     WHERE ended_ts IS NULL`,
+  );
   const frame = db.prepare(
     'INSERT INTO raw_frames (recording_id, venue, ts_recv, stream, payload) VALUES (?, ?, ?, ?, ?)',
   );
@@ -50,7 +58,15 @@ export function marketWriter(db: Database.Database): (op: MarketOp) => void {
         frame.run(op.recordingId, op.venue, op.tsRecv, op.stream, op.payload);
         return;
       case 'pruneFrames':
+        // Recordings first: their frames go with them (ON DELETE CASCADE).
+        pruneRecordings.run(op.before);
         prune.run(op.before);
+        return;
+      case 'pruneBookSnapshots':
+        pruneSnapshots.run(op.before);
+        return;
+      case 'closeOpenRecordings':
+        closeOpen.run();
         return;
     }
   };

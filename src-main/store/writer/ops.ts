@@ -161,8 +161,19 @@ export type MarketOp =
       readonly stream: string;
       readonly payload: string;
     }
-  /** Retention: drop raw frames received before `before` (epoch ms). */
-  | { readonly op: 'pruneFrames'; readonly before: number };
+  /**
+   * Retention: drop recordings that ended before `before` (epoch ms) with their frames, and every
+   * raw frame received before it (the head of a recording still running).
+   */
+  | { readonly op: 'pruneFrames'; readonly before: number }
+  /** Retention: drop book snapshots taken before `before` (epoch ms). */
+  | { readonly op: 'pruneBookSnapshots'; readonly before: number }
+  /**
+   * Recordings left open by a crash end at their last frame or their last progress checkpoint
+   * (`checkpointTs` in the meta; their start when there is neither), so every stored recording has
+   * an end. Run once at start, before a new recording begins.
+   */
+  | { readonly op: 'closeOpenRecordings' };
 
 export type WriteOp = LedgerOp | MarketOp;
 
@@ -173,6 +184,8 @@ const MARKET_OPS: ReadonlySet<WriteOp['op']> = new Set([
   'recording',
   'rawFrame',
   'pruneFrames',
+  'pruneBookSnapshots',
+  'closeOpenRecordings',
 ]);
 
 export function isMarketOp(op: WriteOp): op is MarketOp {

@@ -6,7 +6,10 @@ import type { Clock, Logger, Timers } from '../../core/ports';
 import type { VenueAdapter } from './adapter';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import type { RecoveryOptions } from './book-keeper';
-import type { SocketOptions } from './socket';
+import type { Result } from '../../../src-shared/result';
+import type { SocketHandlers, SocketLike, SocketOptions } from './socket';
+import type { FrameTap } from './tap';
+import type { Instrument } from './types';
 
 export interface ConnectorEnv {
   readonly wsUrl: string;
@@ -25,6 +28,14 @@ export interface ConnectorEnv {
   readonly auditEveryMs?: number;
   /** Levels per side compared by the audit. */
   readonly auditLevels?: number;
+  /** Recording: hears every frame, REST answer and watch (see tap.ts). */
+  readonly tap?: FrameTap;
+  /** Replay: sockets fed from recorded frames instead of the network (`index` 0 primary, 1 secondary). */
+  readonly socketFactory?: (options: SocketOptions, handlers: SocketHandlers, index: number) => SocketLike;
+  /** Replay: REST answers from a recording instead of the network. */
+  readonly fetch?: typeof fetch;
+  /** Replay: the instruments a recording watched, instead of the venue's metadata request. */
+  readonly instrumentSource?: () => Promise<Result<readonly Instrument[]>>;
 }
 
 export const DEFAULT_AUDIT_EVERY_MS = 5 * 60_000;

@@ -11,3 +11,4 @@ export * from './rest';
 export * from './sequence';
 export * from './socket';
 export * from './stream-connector';
+export * from './tap';

@@ -6,6 +6,7 @@
  */
 import { appError, err, ok, type Result } from '../../../src-shared/result';
 import type { Clock, Logger } from '../../core/ports';
+import type { RecordedAnswer } from './tap';
 
 export interface RestResponse {
   readonly body: unknown;
@@ -20,6 +21,8 @@ export interface RestOptions {
   /** Used when a 429 carries no Retry-After. */
   readonly defaultRetryAfterMs?: number;
   readonly fetch?: typeof fetch;
+  /** Hears every answer (recording): the request as `METHOD /path?query`, status and body text. */
+  readonly onAnswer?: (request: string, answer: RecordedAnswer, at: number) => void;
 }
 
 export class RestClient {
@@ -70,14 +73,20 @@ export class RestClient {
       response = await (this.options.fetch ?? fetch)(url, init);
     } catch (cause) {
       const name = cause instanceof Error ? cause.name : '';
-      if (name === 'TimeoutError' || name === 'AbortError') {
-        return err(appError('TIMEOUT', `${method} ${path} timed out`));
-      }
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
+      this.heard(method, path, { status: 0, body: timedOut ? 'timeout' : String(cause) });
+      if (timedOut) return err(appError('TIMEOUT', `${method} ${path} timed out`));
       return err(appError('UNAVAILABLE', `${method} ${path} failed: ${String(cause)}`));
     }
     const latencyMs = Math.round(this.options.clock.monotonic() - started);
     if (response.status === 429 || response.status === 418) {
-      const retryMs = retryAfterMs(response.headers.get('retry-after'), this.options.clock.now());
+      const header = response.headers.get('retry-after');
+      this.heard(method, path, {
+        status: response.status,
+        body: '',
+        ...(header ? { retryAfter: header } : {}),
+      });
+      const retryMs = retryAfterMs(header, this.options.clock.now());
       const waitMs = retryMs ?? this.options.defaultRetryAfterMs ?? 60_000;
       this.blockedUntil = Math.max(this.blockedUntil, this.options.clock.now() + waitMs);
       await response.body?.cancel();
@@ -88,8 +97,10 @@ export class RestClient {
     try {
       text = await response.text();
     } catch (cause) {
+      this.heard(method, path, { status: 0, body: `body unreadable: ${String(cause)}` });
       return err(appError('UNAVAILABLE', `${method} ${path}: body unreadable: ${String(cause)}`));
     }
+    this.heard(method, path, { status: response.status, body: text });
     if (!response.ok) {
       return err(appError('UNAVAILABLE', `HTTP ${response.status} on ${path}: ${text.slice(0, 200)}`));
     }
@@ -98,6 +109,10 @@ export class RestClient {
     } catch {
       return err(appError('UNAVAILABLE', `${path} returned invalid JSON`));
     }
+  }
+
+  private heard(method: string, path: string, answer: RecordedAnswer): void {
+    this.options.onAnswer?.(`${method} ${path}`, answer, this.options.clock.now());
   }
 }
 

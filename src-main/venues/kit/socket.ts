@@ -39,7 +39,18 @@ export interface SocketOptions {
 
 export type SocketState = 'idle' | 'connecting' | 'open' | 'waiting' | 'stopped';
 
-export class ManagedSocket {
+/** What a connector uses of its socket; a replay substitutes one fed from recorded frames. */
+export interface SocketLike {
+  readonly state: SocketState;
+  readonly connectedSince: number | null;
+  readonly connections: number;
+  start(): void;
+  stop(): void;
+  send(text: string): boolean;
+  drop(cause?: CloseCause): void;
+}
+
+export class ManagedSocket implements SocketLike {
   private ws: WebSocket | null = null;
   private state_: SocketState = 'idle';
   private readonly backoff: Backoff;

@@ -4,14 +4,16 @@
  * fan-out, and health. Venue knowledge comes from a VenueAdapter. Invariants: every watched
  * symbol is resubscribed on every (re)connect; a malformed frame is counted and never applied;
  * `book()` returns a book only while it is live on an open socket; `depth()` says which path it
- * took and every REST fallback is counted and logged.
+ * took and every REST fallback is counted and logged. With a tap (recording) every frame, socket
+ * opening and closing, REST answer and watch is handed over as received; a replay builds this same
+ * connector with sockets, REST answers and instruments fed from a recording (connector-env.ts).
  */
 import { appError, err, ok, type Result } from '../../../src-shared/result';
 import type { VenueHealth } from '../../../src-shared/contract';
 import type { VenueId } from '../../../src-shared/domain';
 import type { Disposer } from '../../core/ports';
 import type { VenueAdapter } from './adapter';
-import { BookKeeper, DEFAULT_RECOVERY } from './book-keeper';
+import { BookKeeper, DEFAULT_RECOVERY, type RecoveryOptions } from './book-keeper';
 import {
   DEFAULT_AUDIT_EVERY_MS,
   DEFAULT_AUDIT_LEVELS,
@@ -22,7 +24,8 @@ import type { BookReader, BookState, DepthSnapshot, VenueConnector } from './con
 import { depthFromReader, depthFromRest } from './depth-view';
 import { BookHealthTracker, venueState } from './health';
 import { RestClient } from './rest';
-import { ManagedSocket } from './socket';
+import { ManagedSocket, type SocketHandlers, type SocketLike } from './socket';
+import { FRAME, recordedInstrument, tapHandlers } from './tap';
 import type { Bbo, DepthMessage, Instrument, Trade } from './types';
 
 export type { ConnectorEnv };
@@ -32,9 +35,9 @@ export class StreamConnector implements VenueConnector {
   readonly name: string;
   readonly capabilities: VenueAdapter['capabilities'];
   readonly rest: RestClient;
-  readonly socket: ManagedSocket;
+  readonly socket: SocketLike;
   /** Second socket for channels served on another URL (trades on Binance USD-M), or null. */
-  readonly secondarySocket: ManagedSocket | null;
+  readonly secondarySocket: SocketLike | null;
   private instrumentMap: Map<string, Instrument> | null = null;
   private loading: Promise<Result<readonly Instrument[]>> | null = null;
   private readonly keepers = new Map<string, BookKeeper>();
@@ -64,29 +67,57 @@ export class StreamConnector implements VenueConnector {
       clock: env.clock,
       log,
       ...(env.restTimeoutMs === undefined ? {} : { timeoutMs: env.restTimeoutMs }),
+      ...(env.fetch ? { fetch: env.fetch } : {}),
+      onAnswer: (request, answer, at) => this.record(FRAME.rest(request), JSON.stringify(answer), at),
     });
-    this.socket = new ManagedSocket(
-      socketOptions(adapter, env, () => env.wsUrl, log),
-      {
-        onOpen: () => this.onOpen(),
-        onMessage: (text, at) => this.onMessage(text, at),
-        onClose: ({ cause }) => this.onClose(cause === 'stale' ? 'stale' : 'reconnect'),
-      },
-    );
+    this.socket = this.makeSocket(0, () => env.wsUrl, {
+      onOpen: () => this.onOpen(),
+      onMessage: (text, at) => this.onMessage(text, at),
+      onClose: ({ cause }) => this.onClose(cause === 'stale' ? 'stale' : 'reconnect'),
+    });
     const secondary = adapter.secondary;
     this.secondarySocket = secondary
-      ? new ManagedSocket(
-          socketOptions(adapter, env, () => secondary.url(env.wsUrl), log),
-          {
-            onOpen: () => {
-              const all = this.allInstruments();
-              if (all.length > 0) this.sendAll(secondary.subscribe(all), this.secondarySocket);
-            },
-            onMessage: (text, at) => this.onMessage(text, at, false),
-            onClose: () => {},
+      ? this.makeSocket(1, () => secondary.url(env.wsUrl), {
+          onOpen: () => {
+            const all = this.allInstruments();
+            if (all.length > 0) this.sendAll(secondary.subscribe(all), this.secondarySocket);
           },
-        )
+          onMessage: (text, at) => this.onMessage(text, at, false),
+          onClose: () => {},
+        })
       : null;
+  }
+
+  /** A managed socket (or the replay's), its handlers wrapped so a tap hears every event first. */
+  private makeSocket(index: number, url: () => string, handlers: SocketHandlers): SocketLike {
+    const options = socketOptions(this.adapter, this.env, url, this.env.log.child({ venue: this.venue }));
+    const record = (stream: string, payload: string, at: number) => this.record(stream, payload, at);
+    const tapped = tapHandlers(handlers, index, record, () => this.env.clock.now());
+    return this.env.socketFactory?.(options, tapped, index) ?? new ManagedSocket(options, tapped);
+  }
+
+  private record(stream: string, payload: string, at: number): void {
+    const tap = this.env.tap;
+    if (tap?.active) tap.frame(this.venue, stream, payload, at);
+  }
+
+  /**
+   * A recording starts here: every watched instrument is recorded, then the sockets reconnect so
+   * the recording holds each stream from its handshake (a replay has nothing to sync from in the
+   * middle of a stream). Books resync once, as after any reconnect.
+   */
+  /** The book-recovery timings this connector runs with (a replay must use the same). */
+  get recovery(): RecoveryOptions {
+    return this.env.recovery ?? DEFAULT_RECOVERY;
+  }
+
+  startRecording(): void {
+    const at = this.env.clock.now();
+    for (const instrument of this.allInstruments()) {
+      this.record(FRAME.watch, JSON.stringify(recordedInstrument(instrument)), at);
+    }
+    this.socket.drop('error');
+    this.secondarySocket?.drop('error');
   }
 
   get malformed(): number {
@@ -95,7 +126,8 @@ export class StreamConnector implements VenueConnector {
 
   async instruments(): Promise<Result<readonly Instrument[]>> {
     if (this.instrumentMap) return ok([...this.instrumentMap.values()]);
-    this.loading ??= this.adapter.fetchInstruments(this.rest).then((result) => {
+    const source = this.env.instrumentSource ?? (() => this.adapter.fetchInstruments(this.rest));
+    this.loading ??= source().then((result) => {
       this.loading = null;
       if (result.ok) this.instrumentMap = new Map(result.value.map((i) => [i.symbol, i]));
       return result;
@@ -110,6 +142,7 @@ export class StreamConnector implements VenueConnector {
     const inst = instrument.value;
     if (this.keepers.has(inst.symbol) || this.restOnly.has(inst.symbol)) return instrument;
     this.byRef.set(inst.ref ?? inst.symbol, inst);
+    this.record(FRAME.watch, JSON.stringify(recordedInstrument(inst)), this.env.clock.now());
     if (this.adapter.sync) this.keepers.set(inst.symbol, this.createKeeper(inst, this.adapter.sync));
     else this.restOnly.set(inst.symbol, { instrument: inst, health: new BookHealthTracker(inst.symbol) });
     this.startAudits();
@@ -157,6 +190,7 @@ export class StreamConnector implements VenueConnector {
     const rest = this.restOnly.get(key);
     const inst = keeper?.instrument ?? rest?.instrument;
     if (!inst) return;
+    this.record(FRAME.unwatch, inst.symbol, this.env.clock.now());
     keeper?.dispose();
     this.keepers.delete(key);
     this.restOnly.delete(key);
@@ -374,7 +408,7 @@ export class StreamConnector implements VenueConnector {
     this.notify(symbol);
   }
 
-  private sendAll(messages: readonly string[], socket: ManagedSocket | null = this.socket): void {
+  private sendAll(messages: readonly string[], socket: SocketLike | null = this.socket): void {
     for (const message of messages) socket?.send(message);
   }
 

@@ -1,4 +1,4 @@
-/** PAPER (amber, unmistakable) or LIVE DATA: shown wherever an instrument is shown. */
+/** PAPER (amber, unmistakable), LIVE DATA or REPLAY: shown wherever an instrument is shown. */
 import { MODE_LABEL, type TradingMode } from './trading-mode';
 
 export function ModeBadge({ mode, testId }: { mode: TradingMode; testId?: string }) {
@@ -10,7 +10,9 @@ export function ModeBadge({ mode, testId }: { mode: TradingMode; testId?: string
       title={
         mode === 'paper'
           ? 'Paper trading: orders go to the simulated engine, never to an exchange'
-          : 'Live market data from the exchange; there is no live order entry'
+          : mode === 'replay'
+            ? 'A recorded session played back; paper orders trade on paper:replay:<venue>'
+            : 'Live market data from the exchange; there is no live order entry'
       }
     >
       {MODE_LABEL[mode]}

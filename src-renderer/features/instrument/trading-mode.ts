@@ -6,11 +6,17 @@
  */
 import type { VenueInfo } from '../../../src-shared/contract';
 
-export type TradingMode = 'paper' | 'live-data';
+export type TradingMode = 'paper' | 'live-data' | 'replay';
 
 export function tradingModeOf(venue: string, info?: Pick<VenueInfo, 'kind'>): TradingMode {
+  // A replay (`replay:<venue>`) is recorded data played back: neither live nor an order venue.
+  if (venue.startsWith('replay:')) return 'replay';
   if (venue === 'sim' || venue.startsWith('paper:') || venue.startsWith('paper-')) return 'paper';
   return info?.kind === 'simulated' ? 'paper' : 'live-data';
 }
 
-export const MODE_LABEL: Record<TradingMode, string> = { paper: 'PAPER', 'live-data': 'LIVE DATA' };
+export const MODE_LABEL: Record<TradingMode, string> = {
+  paper: 'PAPER',
+  'live-data': 'LIVE DATA',
+  replay: 'REPLAY',
+};

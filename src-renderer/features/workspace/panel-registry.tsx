@@ -7,6 +7,8 @@ import { BookPanel } from '../book/BookPanel';
 import { PriceChartPanel } from '../chart/PriceChart';
 import { DepthChartPanel } from '../depth/DepthChart';
 import { KeymapPanel } from '../hotkeys/KeymapPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { ReplayPanel } from '../replay/ReplayPanel';
 import { AgentsPanel } from '../sim/AgentsPanel';
 import { NewsPanel } from '../sim/NewsPanel';
 import { TapePanel } from '../tape/TapePanel';
@@ -37,6 +39,8 @@ export const PANELS: readonly PanelDef[] = [
   { id: 'portfolio', title: 'Portfolio', Component: PortfolioPanel },
   { id: 'agents', title: 'Agents', Component: AgentsPanel },
   { id: 'news', title: 'News', Component: NewsPanel },
+  { id: 'history', title: 'History', Component: HistoryPanel },
+  { id: 'replay', title: 'Replay', Component: ReplayPanel },
 ];
 
 export const PANEL_BY_ID: ReadonlyMap<string, PanelDef> = new Map(PANELS.map((p) => [p.id, p]));

@@ -3,7 +3,7 @@
  * gateway) and waits for its `DEPTHLINE_URL` line. The whole process group is killed on stop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -18,8 +18,14 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-export async function serve(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Served> {
+export async function serve(
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  /** Written as the data directory's settings.json before start (none when omitted). */
+  settings?: unknown,
+): Promise<Served> {
   const dataDir = mkdtempSync(join(tmpdir(), 'depthline-e2e-'));
+  if (settings !== undefined) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
   const child = spawn(
     'npm',
     [

@@ -13,7 +13,16 @@ describe('command-line flags', () => {
     expect(parsed).toEqual({ ok: true, value: { port: 0, dataDir: '/tmp/x', logLevel: 'debug' } });
   });
 
+  it('parses --record (and composeOptions passes it on)', async () => {
+    const parsed = parseCli(['--record']);
+    expect(parsed).toEqual({ ok: true, value: { record: true } });
+    const { composeOptions } = await import('../../../src-main/app/compose');
+    expect(composeOptions(parsed.ok ? parsed.value : {})).toEqual({ record: true });
+    expect(composeOptions({})).toEqual({});
+  });
+
   it.each([
+    [['--record', 'yes'], /yes|positional/i],
     [['--port', 'abc'], /--port/],
     [['--port', '70000'], /--port/],
     [['--log-level', 'loud'], /--log-level/],
@@ -81,6 +90,23 @@ describe('settings file', () => {
     const loaded = loadSettings(d);
     expect(loaded.ok).toBe(false);
     if (!loaded.ok) expect(loaded.error.message).toMatch(/settings\.json.*hots/);
+  });
+
+  it('has history defaults and checks them', () => {
+    expect(defaultSettings().history).toEqual({
+      enabled: true,
+      record: false,
+      bookSnapshotSec: 10,
+      bookSnapshotLevels: 20,
+      retention: { rawFramesDays: 7, bookSnapshotsDays: 30, pruneEveryMin: 60 },
+    });
+    const d = dir();
+    writeFileSync(join(d, 'settings.json'), JSON.stringify({ history: { retention: { rawFramesDays: 0 } } }));
+    const loaded = loadSettings(d);
+    expect(!loaded.ok && loaded.error.message).toMatch(/rawFramesDays/);
+    writeFileSync(join(d, 'settings.json'), JSON.stringify({ history: { recrod: true } }));
+    const typo = loadSettings(d);
+    expect(!typo.ok && typo.error.message).toMatch(/recrod/);
   });
 
   it('reports broken JSON', () => {

@@ -7,6 +7,13 @@ import { LEDGER_MIGRATIONS } from '../../../src-main/store/migrations/ledger';
 import { MARKET_MIGRATIONS } from '../../../src-main/store/migrations/market';
 import { currentVersion, migrate, type Migration } from '../../../src-main/store/migrations/runner';
 
+const objects = (db: ReturnType<typeof openMemory>) =>
+  (
+    db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type IN ('table', 'index')").get() as {
+      n: number;
+    }
+  ).n;
+
 const tables = (db: ReturnType<typeof openMemory>) =>
   (
     db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
@@ -27,10 +34,10 @@ describe.each([
     (v, m) => {
       const db = openMemory();
       migrate(db, migrations, v - 1);
-      const before = tables(db);
+      const before = objects(db);
       migrate(db, migrations, v);
       expect(currentVersion(db)).toBe(v);
-      expect(tables(db).length).toBeGreaterThan(before.length);
+      expect(objects(db)).toBeGreaterThan(before);
       expect(m.name.length).toBeGreaterThan(0);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -102,5 +109,22 @@ describe('database files', () => {
     const reader = openReadonly({ file: join(dir, 'ledger.sqlite'), role: 'ledger' });
     expect(() => reader.exec("INSERT INTO news VALUES (1, 'sim', 0, 'X', 'h', '0')")).toThrow();
     for (const db of [ledger, market, reader]) db.close();
+  });
+});
+
+describe('concurrent migration', () => {
+  it('several writer threads opening a fresh data directory at once all start (each step runs once)', async () => {
+    const { StoreWriter } = await import('../../../src-main/store/writer/client');
+    const { SOURCE_WORKER } = await import('../../support/store-worker');
+    for (let round = 0; round < 2; round++) {
+      const dir = mkdtempSync(join(tmpdir(), 'depthline-migrate-'));
+      const writers = await Promise.all(
+        Array.from({ length: 4 }, () => StoreWriter.start({ dataDir: dir, script: SOURCE_WORKER })),
+      );
+      await Promise.all(writers.map((w) => w.close()));
+      const market = openReadonly({ file: join(dir, 'market.sqlite'), role: 'market' });
+      expect(currentVersion(market)).toBe(MARKET_MIGRATIONS.length);
+      market.close();
+    }
   });
 });

@@ -9,6 +9,8 @@ describe('paper or live', () => {
     expect(tradingModeOf('sim')).toBe('paper');
     expect(tradingModeOf('paper:binance')).toBe('paper');
     expect(tradingModeOf('binance')).toBe('live-data');
+    expect(tradingModeOf('replay:binance')).toBe('replay');
+    expect(tradingModeOf('replay:sim', { kind: 'simulated' })).toBe('replay');
     expect(tradingModeOf('newvenue', { kind: 'simulated' })).toBe('paper');
     expect(tradingModeOf('binance', { kind: 'live' })).toBe('live-data');
   });
