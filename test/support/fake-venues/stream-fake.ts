@@ -43,7 +43,7 @@ export class StreamFake {
   private tradeId = 1;
   private readonly bookSubs = new Set<FakeConnection>();
   private readonly connSeq = new WeakMap<FakeConnection, number>();
-  private readonly lastSent = new WeakMap<FakeConnection, string>();
+  private readonly sent = new WeakMap<FakeConnection, string[]>();
   private readonly tradeSubs = new Set<FakeConnection>();
 
   constructor(
@@ -93,8 +93,21 @@ export class StreamFake {
       text = this.protocol.stamp(frame, next);
     }
     if (skip) return;
-    this.lastSent.set(conn, text);
+    const history = this.sent.get(conn) ?? [];
+    history.push(text);
+    if (history.length > 10) history.shift();
+    this.sent.set(conn, history);
     conn.ws.send(text);
+  }
+
+  /** Sends again, as it was sent, the frame `back` frames before the last one on each book socket. */
+  private resend(back: number): void {
+    if (this.server.silent) return;
+    for (const conn of this.bookSubs) {
+      const history = this.sent.get(conn) ?? [];
+      const frame = history[history.length - back];
+      if (frame && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(frame);
+    }
   }
 
   private sendBook(frame: string, skip = false): void {
@@ -111,6 +124,7 @@ export class StreamFake {
         if (lots === 0) levels.delete(ticks);
         else levels.set(ticks, lots);
       }
+      this.truth.record();
     }
     this.advance();
     const frame = this.protocol.update(this.ref, applied, this.truth, this.seq);
@@ -133,11 +147,9 @@ export class StreamFake {
         if (!this.lastFrame) return;
         if (!this.protocol.stamp) return this.sendBook(this.lastFrame);
         // Connection-sequenced venues: the very same frame, counter included, arrives twice.
-        for (const conn of this.bookSubs) {
-          const last = this.lastSent.get(conn);
-          if (last && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(last);
-        }
+        this.resend(1);
       },
+      replayStale: () => this.resend(3),
       emitCrossed: () => {
         const bestAsk = Math.min(...this.truth.asks.keys());
         this.change([['bid', bestAsk + 2, 5]]);
@@ -148,6 +160,7 @@ export class StreamFake {
         for (const conn of this.tradeSubs) this.deliver(conn, frame);
       },
       truthTop: (n) => this.truth.top(n),
+      truthVersions: () => this.truth.versions,
       snapshotsServed: () => this.snapshots,
       subscribeRequests: () => this.subscribes,
     };

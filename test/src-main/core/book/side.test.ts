@@ -112,11 +112,11 @@ describe('L2Book delta entry points', () => {
   });
   it('applyDelta (wire strings) and applyDeltaLevels (pre-converted) build the same book', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(side, side), { maxLength: 60 }), (deltas) => {
+      fc.property(fc.array(fc.tuple(side, side), { maxLength: 60, size: 'medium' }), (deltas) => {
         const wire = new L2Book(grid);
         const levels = new L2Book(grid);
         // Bids below 500, asks above: never crossed.
-        const snap = (base: number) => [level(base, 1)];
+        const snap = (base: number) => [{ price: grid.ticksToPrice(base), size: '0.001' }];
         wire.applySnapshot(snap(100), snap(900));
         levels.applySnapshot(snap(100), snap(900));
         for (const [b, a] of deltas) {
