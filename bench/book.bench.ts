@@ -4,7 +4,8 @@
  * says what input each gets; the target figure is `book.apply.L1000.ours_wire`). (2) The captured
  * Binance spot stream: frames/s through the real parser, sync rules and book (snapshot, then every
  * captured frame). (3) The captured OKX stream with checksum verification on every books frame.
- * Medians over several runs.
+ * (4) Recovery after an injected gap against the fake Binance and OKX, as a ratio of one round
+ * trip plus one stream message (bench/lib/book-recovery.ts). Medians over several runs.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,6 +17,7 @@ import { okxAdapter } from '../src-main/venues/okx/connector';
 import { verifyOkxChecksum } from '../src-main/venues/okx/parse';
 import type { DecimalString } from '../src-shared/domain';
 import { applyThroughput } from './lib/book-apply';
+import { recoveryAfterGap } from './lib/book-recovery';
 import { median, opsPerSecond, report } from './lib/report';
 
 const CAPTURED = resolve(import.meta.dirname, '..', 'test', 'fixtures', 'captured');
@@ -106,3 +108,4 @@ for (const levelsPerSide of [1000, 5000]) {
 }
 binanceCaptured();
 okxCaptured();
+await recoveryAfterGap({ trials: 15, intervalMs: 10, roundTripMs: 30 });

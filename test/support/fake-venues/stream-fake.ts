@@ -39,6 +39,8 @@ export class StreamFake {
   readonly seq: SeqState = { prev: -1, last: 1000, time: Date.now() };
   snapshots = 0;
   subscribes = 0;
+  /** A book subscription is answered (snapshot, then updates) this long after it arrives. */
+  subscribeDelayMs = 0;
   private lastFrame: string | null = null;
   private tradeId = 1;
   private readonly bookSubs = new Set<FakeConnection>();
@@ -68,14 +70,20 @@ export class StreamFake {
           continue;
         }
         this.subscribes += 1;
-        set.add(conn);
-        if (sub.channel === 'book') {
-          this.snapshots += 1;
-          this.advance();
-          this.deliver(conn, protocol.snapshot(ref, this.truth, this.seq));
-        }
+        if (sub.channel !== 'book') set.add(conn);
+        else if (this.subscribeDelayMs === 0) this.startBook(conn);
+        else setTimeout(() => this.startBook(conn), this.subscribeDelayMs);
       }
     });
+  }
+
+  /** The snapshot of the book as it is now, then every update after it. */
+  private startBook(conn: FakeConnection): void {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    this.bookSubs.add(conn);
+    this.snapshots += 1;
+    this.advance();
+    this.deliver(conn, this.protocol.snapshot(this.ref, this.truth, this.seq));
   }
 
   private advance(): void {
