@@ -12,9 +12,11 @@ import type { VenueId } from '../../../src-shared/domain';
 import type { Disposer } from '../../core/ports';
 import type { VenueAdapter } from './adapter';
 import { BookKeeper, DEFAULT_RECOVERY } from './book-keeper';
+import { Backoff } from './backoff';
 import {
   DEFAULT_AUDIT_EVERY_MS,
   DEFAULT_AUDIT_LEVELS,
+  DEFAULT_METADATA_BACKOFF,
   socketOptions,
   type ConnectorEnv,
 } from './connector-env';
@@ -50,6 +52,12 @@ export class StreamConnector implements VenueConnector {
   private connectionSeq: number | null = null;
   private stopped = false;
   private auditTimer: Disposer | null = null;
+  /** The last instrument metadata load failed (venue unreachable before any socket). */
+  private metadataError: string | null = null;
+  /** After a failed load, no new request before this time (epoch ms), whoever asks. */
+  private metadataRetryAt = 0;
+  private readonly metadataBackoff: Backoff;
+  private metadataTimer: Disposer | null = null;
 
   constructor(
     readonly adapter: VenueAdapter,
@@ -58,6 +66,10 @@ export class StreamConnector implements VenueConnector {
     this.venue = adapter.venue;
     this.name = adapter.name;
     this.capabilities = adapter.capabilities;
+    this.metadataBackoff = new Backoff(
+      env.metadataBackoff ?? DEFAULT_METADATA_BACKOFF,
+      env.random ?? Math.random,
+    );
     const log = env.log.child({ venue: adapter.venue });
     this.rest = new RestClient({
       baseUrl: () => env.restUrl,
@@ -93,11 +105,42 @@ export class StreamConnector implements VenueConnector {
     return this.malformedFrames;
   }
 
+  /**
+   * Instruments from the venue's metadata, loaded once. After a failed load every caller (watches
+   * from settings and the UI, paper venues) gets the failure without a new request until the
+   * metadata backoff has passed: offline, the venue is asked on one jittered, capped schedule.
+   */
   async instruments(): Promise<Result<readonly Instrument[]>> {
     if (this.instrumentMap) return ok([...this.instrumentMap.values()]);
+    const wait = this.metadataRetryAt - this.env.clock.now();
+    if (!this.loading && this.metadataError !== null && wait > 0) {
+      return err(
+        appError(
+          'UNAVAILABLE',
+          `${this.venue} metadata: ${this.metadataError}; next attempt in ${Math.ceil(wait / 1000)} s`,
+        ),
+      );
+    }
     this.loading ??= this.adapter.fetchInstruments(this.rest).then((result) => {
       this.loading = null;
-      if (result.ok) this.instrumentMap = new Map(result.value.map((i) => [i.symbol, i]));
+      if (result.ok) {
+        this.instrumentMap = new Map(result.value.map((i) => [i.symbol, i]));
+        this.metadataError = null;
+        this.metadataBackoff.reset();
+      } else {
+        // Someone wants this venue: try again on the backoff by ourselves, so the venue shows
+        // when its next attempt really happens and comes back without waiting for a caller.
+        const delay = this.metadataBackoff.next();
+        this.metadataError = result.error.message;
+        this.metadataRetryAt = this.env.clock.now() + delay;
+        this.metadataTimer?.();
+        this.metadataTimer = this.stopped
+          ? null
+          : this.env.timers.after(delay, () => {
+              this.metadataTimer = null;
+              void this.instruments();
+            });
+      }
       return result;
     });
     return this.loading;
@@ -243,7 +286,10 @@ export class StreamConnector implements VenueConnector {
       ...[...this.restOnly.values()].map((r) => r.health.snapshot()),
     ];
     const since = this.socket.connectedSince;
-    const state = venueState(this.socket.state, books);
+    const socketState = this.socket.state;
+    // Metadata that could not be loaded leaves the socket idle, but the venue is unreachable.
+    const unreachable = socketState === 'idle' && this.metadataError !== null;
+    const state = unreachable ? 'down' : venueState(socketState, books);
     return {
       venue: this.venue,
       state,
@@ -251,12 +297,17 @@ export class StreamConnector implements VenueConnector {
       uptimeMs: since === null ? 0 : Math.max(0, now - since),
       reconnects: Math.max(0, this.socket.connections - 1),
       books,
+      // Null while an attempt is under way.
+      nextRetryAt: this.socket.nextAttemptAt ?? (unreachable && !this.loading ? this.metadataRetryAt : null),
+      lastError:
+        state === 'down' ? ((this.metadataError ?? this.socket.lastError)?.slice(0, 300) ?? null) : null,
     };
   }
 
   stop(): void {
     this.stopped = true;
     this.auditTimer?.();
+    this.metadataTimer?.();
     for (const keeper of this.keepers.values()) keeper.dispose();
     this.socket.stop();
     this.secondarySocket?.stop();

@@ -69,6 +69,7 @@ export function fastEnv(
       backoff: { initialMs: 40, maxMs: 300, stableMs: 2000 },
       quietSnapshotMs: 40,
     },
+    metadataBackoff: { initialMs: 20, maxMs: 200, stableMs: 0 },
     silenceMs: 800,
     keepaliveMs: 100,
     restTimeoutMs: 2000,
