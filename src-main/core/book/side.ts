@@ -1,23 +1,24 @@
 /**
- * One side of an L2 book, built for the venue update path (bench:book). Two structures: a Map
- * from ticks to the level (the payload, with the strings as received) and a Float64Array of sort
- * keys kept sorted from worst to best (ticks for bids, -ticks for asks: ascending on both sides,
- * best last). Most venue updates change the size of a level that exists: one Map write and no
- * search. Only inserts and removals touch the keys; venue updates cluster near the top of the
- * book, so their lookup gallops from the best end (cost grows with the log of the distance from
- * the top, not of the book size) and the shift moves only the keys above them, as a memmove of
- * numbers with no object pointers.
+ * One side of an L2 book, built for the venue update path (bench:book). Two structures: a hash map
+ * from ticks to the level (TickMap; the level keeps the price and size strings as received) and a
+ * Float64Array of sort keys kept sorted from worst to best (ticks for bids, -ticks for asks:
+ * ascending on both sides, best last). Most venue updates change the size of a level that exists:
+ * one hash write and no search. Only inserts and removals touch the keys; venue updates cluster
+ * near the top of the book, so their lookup gallops from the best end (cost grows with the log of
+ * the distance from the top, not of the book size) and the shift moves only the keys above them,
+ * as a memmove of numbers with no object pointers.
  *
- * Invariants: `keys[0, size)` is strictly ascending and holds exactly `sign * ticks` of the Map's
- * levels; no stored level has zero lots. Levels are immutable values: a level a reader holds never
- * changes under it (an update stores a new one).
+ * Invariants: `keys[0, size)` is strictly ascending and holds exactly `sign * ticks` of the hash
+ * map's levels; no stored level has zero lots. Levels are immutable values: a level a reader holds
+ * never changes under it (an update stores a new one).
  */
+import { TickMap } from './tick-map';
 import type { BookLevel, BookSide } from './types';
 
 const INITIAL_CAPACITY = 64;
 
 export class SideLevels {
-  private readonly byTicks = new Map<number, BookLevel>();
+  private readonly byTicks = new TickMap<BookLevel>();
   private keys = new Float64Array(INITIAL_CAPACITY);
   private count = 0;
   private readonly sign: 1 | -1;
@@ -51,10 +52,7 @@ export class SideLevels {
     this.putLevel({ ticks, lots, price, size, count });
   }
   private putLevel(level: BookLevel): void {
-    const map = this.byTicks;
-    const before = map.size;
-    map.set(level.ticks, level);
-    if (map.size !== before) this.insertKey(this.sign * level.ticks);
+    if (this.byTicks.set(level.ticks, level)) this.insertKey(this.sign * level.ticks);
   }
   /** Removes the level at `ticks`; removing an unknown level is a no-op (normal on every venue). */
   remove(ticks: number): void {
@@ -81,7 +79,7 @@ export class SideLevels {
     this.ensureCapacity(map.size);
     const keys = this.keys.subarray(0, map.size);
     let i = 0;
-    for (const ticks of map.keys()) keys[i++] = this.sign * ticks;
+    for (const ticks of map.keysInTable()) keys[i++] = this.sign * ticks;
     keys.sort();
     this.count = map.size;
   }
