@@ -12,7 +12,6 @@ import type { VenueId } from '../../../src-shared/domain';
 import type { Disposer } from '../../core/ports';
 import type { VenueAdapter } from './adapter';
 import { BookKeeper, DEFAULT_RECOVERY } from './book-keeper';
-import { Backoff } from './backoff';
 import {
   DEFAULT_AUDIT_EVERY_MS,
   DEFAULT_AUDIT_LEVELS,
@@ -23,6 +22,7 @@ import {
 import type { BookReader, BookState, DepthSnapshot, VenueConnector } from './connector';
 import { depthFromReader, depthFromRest } from './depth-view';
 import { BookHealthTracker, venueState } from './health';
+import { InstrumentCatalog } from './instrument-catalog';
 import { RestClient } from './rest';
 import { ManagedSocket } from './socket';
 import type { Bbo, DepthMessage, Instrument, Trade } from './types';
@@ -37,8 +37,7 @@ export class StreamConnector implements VenueConnector {
   readonly socket: ManagedSocket;
   /** Second socket for channels served on another URL (trades on Binance USD-M), or null. */
   readonly secondarySocket: ManagedSocket | null;
-  private instrumentMap: Map<string, Instrument> | null = null;
-  private loading: Promise<Result<readonly Instrument[]>> | null = null;
+  private readonly catalog: InstrumentCatalog;
   private readonly keepers = new Map<string, BookKeeper>();
   /** Watched symbols without a stream book (REST-only venues), still tracked for health. */
   private readonly restOnly = new Map<string, { instrument: Instrument; health: BookHealthTracker }>();
@@ -52,12 +51,6 @@ export class StreamConnector implements VenueConnector {
   private connectionSeq: number | null = null;
   private stopped = false;
   private auditTimer: Disposer | null = null;
-  /** The last instrument metadata load failed (venue unreachable before any socket). */
-  private metadataError: string | null = null;
-  /** After a failed load, no new request before this time (epoch ms), whoever asks. */
-  private metadataRetryAt = 0;
-  private readonly metadataBackoff: Backoff;
-  private metadataTimer: Disposer | null = null;
 
   constructor(
     readonly adapter: VenueAdapter,
@@ -66,16 +59,20 @@ export class StreamConnector implements VenueConnector {
     this.venue = adapter.venue;
     this.name = adapter.name;
     this.capabilities = adapter.capabilities;
-    this.metadataBackoff = new Backoff(
-      env.metadataBackoff ?? DEFAULT_METADATA_BACKOFF,
-      env.random ?? Math.random,
-    );
     const log = env.log.child({ venue: adapter.venue });
     this.rest = new RestClient({
       baseUrl: () => env.restUrl,
       clock: env.clock,
       log,
       ...(env.restTimeoutMs === undefined ? {} : { timeoutMs: env.restTimeoutMs }),
+    });
+    this.catalog = new InstrumentCatalog({
+      venue: adapter.venue,
+      clock: env.clock,
+      timers: env.timers,
+      random: env.random ?? Math.random,
+      backoff: env.metadataBackoff ?? DEFAULT_METADATA_BACKOFF,
+      fetch: () => adapter.fetchInstruments(this.rest),
     });
     this.socket = new ManagedSocket(
       socketOptions(adapter, env, () => env.wsUrl, log),
@@ -105,45 +102,9 @@ export class StreamConnector implements VenueConnector {
     return this.malformedFrames;
   }
 
-  /**
-   * Instruments from the venue's metadata, loaded once. After a failed load every caller (watches
-   * from settings and the UI, paper venues) gets the failure without a new request until the
-   * metadata backoff has passed: offline, the venue is asked on one jittered, capped schedule.
-   */
-  async instruments(): Promise<Result<readonly Instrument[]>> {
-    if (this.instrumentMap) return ok([...this.instrumentMap.values()]);
-    const wait = this.metadataRetryAt - this.env.clock.now();
-    if (!this.loading && this.metadataError !== null && wait > 0) {
-      return err(
-        appError(
-          'UNAVAILABLE',
-          `${this.venue} metadata: ${this.metadataError}; next attempt in ${Math.ceil(wait / 1000)} s`,
-        ),
-      );
-    }
-    this.loading ??= this.adapter.fetchInstruments(this.rest).then((result) => {
-      this.loading = null;
-      if (result.ok) {
-        this.instrumentMap = new Map(result.value.map((i) => [i.symbol, i]));
-        this.metadataError = null;
-        this.metadataBackoff.reset();
-      } else {
-        // Someone wants this venue: try again on the backoff by ourselves, so the venue shows
-        // when its next attempt really happens and comes back without waiting for a caller.
-        const delay = this.metadataBackoff.next();
-        this.metadataError = result.error.message;
-        this.metadataRetryAt = this.env.clock.now() + delay;
-        this.metadataTimer?.();
-        this.metadataTimer = this.stopped
-          ? null
-          : this.env.timers.after(delay, () => {
-              this.metadataTimer = null;
-              void this.instruments();
-            });
-      }
-      return result;
-    });
-    return this.loading;
+  /** Instruments from the venue's metadata (InstrumentCatalog: loaded once, paced retries). */
+  instruments(): Promise<Result<readonly Instrument[]>> {
+    return this.catalog.load();
   }
 
   async watch(symbol: string): Promise<Result<Instrument>> {
@@ -288,7 +249,7 @@ export class StreamConnector implements VenueConnector {
     const since = this.socket.connectedSince;
     const socketState = this.socket.state;
     // Metadata that could not be loaded leaves the socket idle, but the venue is unreachable.
-    const unreachable = socketState === 'idle' && this.metadataError !== null;
+    const unreachable = socketState === 'idle' && this.catalog.error !== null;
     const state = unreachable ? 'down' : venueState(socketState, books);
     return {
       venue: this.venue,
@@ -298,16 +259,16 @@ export class StreamConnector implements VenueConnector {
       reconnects: Math.max(0, this.socket.connections - 1),
       books,
       // Null while an attempt is under way.
-      nextRetryAt: this.socket.nextAttemptAt ?? (unreachable && !this.loading ? this.metadataRetryAt : null),
+      nextRetryAt: this.socket.nextAttemptAt ?? (unreachable ? this.catalog.nextAttemptAt : null),
       lastError:
-        state === 'down' ? ((this.metadataError ?? this.socket.lastError)?.slice(0, 300) ?? null) : null,
+        state === 'down' ? ((this.catalog.error ?? this.socket.lastError)?.slice(0, 300) ?? null) : null,
     };
   }
 
   stop(): void {
     this.stopped = true;
     this.auditTimer?.();
-    this.metadataTimer?.();
+    this.catalog.stop();
     for (const keeper of this.keepers.values()) keeper.dispose();
     this.socket.stop();
     this.secondarySocket?.stop();
@@ -317,7 +278,7 @@ export class StreamConnector implements VenueConnector {
     const loaded = await this.instruments();
     if (!loaded.ok) return loaded;
     const key = this.adapter.normalizeSymbol(symbol);
-    const instrument = this.instrumentMap?.get(key);
+    const instrument = this.catalog.get(key);
     return instrument
       ? ok(instrument)
       : err(appError('NOT_FOUND', `${this.venue} has no instrument ${symbol}`));
