@@ -1,7 +1,7 @@
 /**
  * L2 book benchmarks. (1) Apply throughput of depth updates at 1,000 and 5,000 levels per side,
  * our book against ccxt's WS order book in the same run on the same stream (bench/lib/book-apply.ts
- * says what input each gets; the target figure is `book.apply.L1000.ours_wire`). (2) The captured
+ * says what input each gets and which figure each target is read on). (2) The captured
  * Binance spot stream: frames/s through the real parser, sync rules and book (snapshot, then every
  * captured frame). (3) The captured OKX stream with checksum verification on every books frame.
  * (4) Recovery after an injected gap against the fake Binance and OKX, as a ratio of one round
