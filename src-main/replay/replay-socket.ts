@@ -23,6 +23,13 @@ export class ReplaySocket implements SocketLike {
   get connections(): number {
     return this.opens;
   }
+  /** A replayed socket reconnects when the recording says so, never on a timer of its own. */
+  get nextAttemptAt(): number | null {
+    return null;
+  }
+  get lastError(): string | null {
+    return null;
+  }
 
   start(): void {
     if (this.state_ === 'idle') this.state_ = 'connecting';

@@ -258,6 +258,9 @@ export function createMarketDataService(deps: MarketDataDeps) {
     onTrades: (venue, symbol, listener) => fanout.add(venue, symbol, listener),
   });
 
+  /** One pending retry per configured symbol whose venue was unreachable. */
+  const retries = new Map<string, Disposer>();
+
   const healthState = () => ({
     at: deps.clock.now(),
     venues: deps.catalog
@@ -306,10 +309,34 @@ export function createMarketDataService(deps: MarketDataDeps) {
         );
         if (result.ok || stopped) return;
         const retry = result.error.retryable;
-        deps.log.warn('configured symbol not watched', { venue, symbol, error: result.error.message, retry });
+        // Offline, this repeats until the venue answers: warn on a symbol's first failure only,
+        // later ones are debug (the health stream shows the venue down with its next retry).
+        const first = delayMs === (deps.configuredRetryMs ?? 2000);
+        if (first || !retry) {
+          deps.log.warn('configured symbol not watched', {
+            venue,
+            symbol,
+            error: result.error.message,
+            retry,
+          });
+        } else
+          deps.log.debug('configured symbol still not watched', {
+            venue,
+            symbol,
+            error: result.error.message,
+          });
         if (!retry) return;
         const next = Math.min(delayMs * 2, 60_000);
-        disposers.push(deps.timers.after(delayMs, () => void attempt(venue, symbol, next)));
+        // One pending retry per symbol (a long offline spell must not pile up disposers).
+        const key = `${venue}\u0000${symbol}`;
+        retries.get(key)?.();
+        retries.set(
+          key,
+          deps.timers.after(delayMs, () => {
+            retries.delete(key);
+            void attempt(venue, symbol, next);
+          }),
+        );
       };
       for (const [venue, list] of symbols) {
         for (const symbol of list) await attempt(venue, symbol, deps.configuredRetryMs ?? 2000);
@@ -327,6 +354,7 @@ export function createMarketDataService(deps: MarketDataDeps) {
     stop(): void {
       stopped = true;
       for (const stop of disposers) stop();
+      for (const stop of retries.values()) stop();
       for (const connector of connectors.values()) connector.stop();
     },
   } as const;

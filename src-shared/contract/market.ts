@@ -112,6 +112,10 @@ export const VenueHealthSchema = z.object({
   uptimeMs: Millis,
   reconnects: Count,
   books: z.array(BookHealthSchema),
+  /** While the venue is unreachable (`down`): when the next attempt is due. */
+  nextRetryAt: Millis.nullable().optional(),
+  /** Why the venue was last unreachable (connection or metadata error). */
+  lastError: z.string().max(300).nullable().optional(),
 });
 export type VenueHealth = z.infer<typeof VenueHealthSchema>;
 

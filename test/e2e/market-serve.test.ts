@@ -3,7 +3,8 @@
  * endpoints pointed (DEPTHLINE_BINANCE_WS_URL / _REST_URL) at a fake Binance on 127.0.0.1 that
  * moves its book. In Chromium the health strip shows the watched book live; the book view shows
  * it with a stream source badge; when the venue drops and refuses connections the UI greys the
- * book as stale, and it comes back live after the venue returns.
+ * book as stale and the health strip shows the venue OFFLINE with its next retry, and it comes
+ * back live after the venue returns.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,6 +80,12 @@ describe('live market data in the headless app', () => {
     await expect.poll(() => book.getAttribute('data-status'), { timeout: 5000 }).toBe('stale');
     expect(Date.now() - droppedAt).toBeLessThan(2000);
     expect(await book.evaluate((el) => getComputedStyle(el).opacity)).toBe('0.45');
+    // The venue is unreachable: the health strip says so, with its next attempt.
+    await expect
+      .poll(() => page.locator('[data-health-venue="binance"] [data-offline]').textContent(), {
+        timeout: 5000,
+      })
+      .toMatch(/^OFFLINE, retry in \d+ s$/);
     await page.screenshot({ path: join(SCREENSHOTS, 'market-stale.png') });
 
     venue.refuse = false;

@@ -41,6 +41,46 @@ export function toScaled(s: string, decimals: number): bigint | null {
   return sign === '-' ? -value : value;
 }
 
+/**
+ * The common case of `toScaled` without regular expressions or bigints, for hot paths (venue
+ * frames): a plain non-negative decimal ("64000.10", "0.00500000") whose scaled value is a safe
+ * integer. Returns that value, or -1 whenever `toScaled` must decide instead: a sign, a leading
+ * zero, a malformed string, non-zero digits beyond `decimals`, or a value above 2^53 - 1. Where it
+ * answers, it equals `Number(toScaled(s, decimals))` (a property test holds it to that).
+ */
+export function toScaledSafe(s: string, decimals: number): number {
+  const n = s.length;
+  if (n === 0) return -1;
+  let i = 0;
+  let value = 0;
+  if (s.charCodeAt(0) === 48) {
+    // "0" or "0.xxx"; "01" is not a decimal.
+    i = 1;
+  } else {
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      value = value * 10 + c;
+    }
+    if (i === 0) return -1;
+  }
+  let digits = 0;
+  if (i < n) {
+    if (s.charCodeAt(i) !== 46 || i === n - 1) return -1;
+    for (i += 1; i < n; i++) {
+      const c = s.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      if (digits < decimals) {
+        value = value * 10 + c;
+        digits += 1;
+      } else if (c !== 0) return -1;
+    }
+  }
+  for (; digits < decimals; digits++) value *= 10;
+  // Every intermediate is at most the final value, so all of them were exact when it is safe.
+  return value <= Number.MAX_SAFE_INTEGER ? value : -1;
+}
+
 /** 12345n, 3 -> "12.345"; trailing fractional zeros are trimmed ("12.3" not "12.300"). */
 export function fromScaled(value: bigint, decimals: number): DecimalString {
   const negative = value < 0n;

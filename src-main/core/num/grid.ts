@@ -4,7 +4,7 @@
  * A value that is not a whole number of ticks or lots is an error value, not a rounding.
  */
 import type { DecimalString } from '../../../src-shared/domain';
-import { decimalsOf, fromScaled, toScaled } from './fixed';
+import { decimalsOf, fromScaled, toScaled, toScaledSafe } from './fixed';
 
 export type GridError = 'MALFORMED' | 'OFF_GRID' | 'NOT_POSITIVE' | 'TOO_LARGE';
 export type GridResult = { ok: true; value: number } | { ok: false; error: GridError };
@@ -14,6 +14,8 @@ export class Step {
   readonly decimals: number;
   /** The step expressed in units of 10^-decimals. */
   readonly units: bigint;
+  /** `units` as a number when it is a safe integer (enables `quickSteps`), else 0. */
+  private readonly unitsSafe: number;
 
   constructor(readonly step: DecimalString) {
     const decimals = decimalsOf(step);
@@ -21,6 +23,21 @@ export class Step {
     if (units === null || units <= 0n) throw new RangeError(`invalid step "${step}"`);
     this.decimals = decimals;
     this.units = units;
+    this.unitsSafe = units <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : 0;
+  }
+
+  /**
+   * Hot-path conversion: the whole number of steps (0 for a zero value) of a plain decimal on the
+   * grid, or -1 when `toSteps` must decide (off the grid, malformed, unusual spelling, too large).
+   * Never disagrees with `toSteps` where it answers.
+   */
+  quickSteps(value: string): number {
+    const units = this.unitsSafe;
+    if (units === 0) return -1;
+    const scaled = toScaledSafe(value, this.decimals);
+    // A step of one unit (tick 0.01 at 2 decimals: the common case) needs no division.
+    if (units === 1 || scaled < 0) return scaled;
+    return scaled % units === 0 ? scaled / units : -1;
   }
 
   /** Decimal string -> whole number of steps. Refuses anything off the grid, zero or negative. */

@@ -36,7 +36,12 @@ export interface ConnectorEnv {
   readonly fetch?: typeof fetch;
   /** Replay: the instruments a recording watched, instead of the venue's metadata request. */
   readonly instrumentSource?: () => Promise<Result<readonly Instrument[]>>;
+  /** Wait between instrument metadata loads after a failure (every caller shares it). */
+  readonly metadataBackoff?: BackoffOptions;
 }
+
+/** Metadata retries while a venue is unreachable: 2 s doubling to a minute, jittered. */
+export const DEFAULT_METADATA_BACKOFF: BackoffOptions = { initialMs: 2000, maxMs: 60_000, stableMs: 0 };
 
 export const DEFAULT_AUDIT_EVERY_MS = 5 * 60_000;
 export const DEFAULT_AUDIT_LEVELS = 20;

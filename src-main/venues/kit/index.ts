@@ -7,6 +7,7 @@ export * from './connector';
 export * from './connector-env';
 export * from './depth-view';
 export * from './health';
+export * from './instrument-catalog';
 export * from './rest';
 export * from './sequence';
 export * from './socket';

@@ -44,6 +44,10 @@ export interface SocketLike {
   readonly state: SocketState;
   readonly connectedSince: number | null;
   readonly connections: number;
+  /** While waiting to reconnect: when the next attempt is due (null otherwise). */
+  readonly nextAttemptAt: number | null;
+  /** Why the last connection ended or failed, if it did. */
+  readonly lastError: string | null;
   start(): void;
   stop(): void;
   send(text: string): boolean;
@@ -64,6 +68,9 @@ export class ManagedSocket implements SocketLike {
   private refill: Disposer | null = null;
   private connects = 0;
   private sentCount = 0;
+  private nextAttemptAt_: number | null = null;
+  private failedAttempts = 0;
+  private lastError_: string | null = null;
 
   constructor(
     private readonly options: SocketOptions,
@@ -83,6 +90,14 @@ export class ManagedSocket implements SocketLike {
   /** Successful opens so far (the first one included). */
   get connections(): number {
     return this.connects;
+  }
+  /** Wall-clock time of the scheduled reconnect while `waiting`, else null. */
+  get nextAttemptAt(): number | null {
+    return this.state_ === 'waiting' ? this.nextAttemptAt_ : null;
+  }
+  /** Why the last connection ended or failed (null after a clean start). */
+  get lastError(): string | null {
+    return this.lastError_;
   }
   /** Messages actually written to sockets so far. */
   get sent(): number {
@@ -185,7 +200,19 @@ export class ManagedSocket implements SocketLike {
     if (wasOpen && this.openedAt !== null) this.backoff.noteUptime(this.options.clock.now() - this.openedAt);
     this.openedAt = null;
     if (this.state_ === 'stopped') return;
-    this.options.log.info('venue socket lost', { cause, code, reason });
+    this.lastError_ = reason ? `${cause} ${code}: ${reason}` : `${cause} ${code}`;
+    if (wasOpen) {
+      this.failedAttempts = 0;
+      this.options.log.info('venue socket lost', { cause, code, reason });
+    } else {
+      // Offline, every retry would add a line: the first failure of a streak is a warning, the
+      // rest are debug with a reminder now and then.
+      this.failedAttempts += 1;
+      const n = this.failedAttempts;
+      const fields = { cause, code, reason, attempts: n };
+      if (n === 1 || n % 50 === 0) this.options.log.warn('venue unreachable, retrying with backoff', fields);
+      else this.options.log.debug('venue socket attempt failed', fields);
+    }
     this.handlers.onClose({ cause, code, reason });
     this.scheduleReconnect();
   }
@@ -194,6 +221,7 @@ export class ManagedSocket implements SocketLike {
     if (this.state_ === 'stopped') return;
     this.state_ = 'waiting';
     const delay = this.backoff.next();
+    this.nextAttemptAt_ = this.options.clock.now() + delay;
     this.retryTimer = this.options.timers.after(delay, () => {
       this.retryTimer = null;
       this.connect();

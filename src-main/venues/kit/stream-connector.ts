@@ -17,12 +17,14 @@ import { BookKeeper, DEFAULT_RECOVERY, type RecoveryOptions } from './book-keepe
 import {
   DEFAULT_AUDIT_EVERY_MS,
   DEFAULT_AUDIT_LEVELS,
+  DEFAULT_METADATA_BACKOFF,
   socketOptions,
   type ConnectorEnv,
 } from './connector-env';
 import type { BookReader, BookState, DepthSnapshot, VenueConnector } from './connector';
 import { depthFromReader, depthFromRest } from './depth-view';
 import { BookHealthTracker, venueState } from './health';
+import { InstrumentCatalog } from './instrument-catalog';
 import { RestClient } from './rest';
 import { ManagedSocket, type SocketHandlers, type SocketLike } from './socket';
 import { FRAME, recordedInstrument, tapHandlers } from './tap';
@@ -38,8 +40,7 @@ export class StreamConnector implements VenueConnector {
   readonly socket: SocketLike;
   /** Second socket for channels served on another URL (trades on Binance USD-M), or null. */
   readonly secondarySocket: SocketLike | null;
-  private instrumentMap: Map<string, Instrument> | null = null;
-  private loading: Promise<Result<readonly Instrument[]>> | null = null;
+  private readonly catalog: InstrumentCatalog;
   private readonly keepers = new Map<string, BookKeeper>();
   /** Watched symbols without a stream book (REST-only venues), still tracked for health. */
   private readonly restOnly = new Map<string, { instrument: Instrument; health: BookHealthTracker }>();
@@ -74,6 +75,15 @@ export class StreamConnector implements VenueConnector {
       onOpen: () => this.onOpen(),
       onMessage: (text, at) => this.onMessage(text, at),
       onClose: ({ cause }) => this.onClose(cause === 'stale' ? 'stale' : 'reconnect'),
+    });
+    this.catalog = new InstrumentCatalog({
+      venue: adapter.venue,
+      clock: env.clock,
+      timers: env.timers,
+      random: env.random ?? Math.random,
+      backoff: env.metadataBackoff ?? DEFAULT_METADATA_BACKOFF,
+      // Replay: the instruments a recording watched, instead of the venue's metadata request.
+      fetch: env.instrumentSource ?? (() => adapter.fetchInstruments(this.rest)),
     });
     const secondary = adapter.secondary;
     this.secondarySocket = secondary
@@ -124,15 +134,9 @@ export class StreamConnector implements VenueConnector {
     return this.malformedFrames;
   }
 
-  async instruments(): Promise<Result<readonly Instrument[]>> {
-    if (this.instrumentMap) return ok([...this.instrumentMap.values()]);
-    const source = this.env.instrumentSource ?? (() => this.adapter.fetchInstruments(this.rest));
-    this.loading ??= source().then((result) => {
-      this.loading = null;
-      if (result.ok) this.instrumentMap = new Map(result.value.map((i) => [i.symbol, i]));
-      return result;
-    });
-    return this.loading;
+  /** Instruments from the venue's metadata (InstrumentCatalog: loaded once, paced retries). */
+  instruments(): Promise<Result<readonly Instrument[]>> {
+    return this.catalog.load();
   }
 
   async watch(symbol: string): Promise<Result<Instrument>> {
@@ -277,7 +281,10 @@ export class StreamConnector implements VenueConnector {
       ...[...this.restOnly.values()].map((r) => r.health.snapshot()),
     ];
     const since = this.socket.connectedSince;
-    const state = venueState(this.socket.state, books);
+    const socketState = this.socket.state;
+    // Metadata that could not be loaded leaves the socket idle, but the venue is unreachable.
+    const unreachable = socketState === 'idle' && this.catalog.error !== null;
+    const state = unreachable ? 'down' : venueState(socketState, books);
     return {
       venue: this.venue,
       state,
@@ -285,12 +292,17 @@ export class StreamConnector implements VenueConnector {
       uptimeMs: since === null ? 0 : Math.max(0, now - since),
       reconnects: Math.max(0, this.socket.connections - 1),
       books,
+      // Null while an attempt is under way.
+      nextRetryAt: this.socket.nextAttemptAt ?? (unreachable ? this.catalog.nextAttemptAt : null),
+      lastError:
+        state === 'down' ? ((this.catalog.error ?? this.socket.lastError)?.slice(0, 300) ?? null) : null,
     };
   }
 
   stop(): void {
     this.stopped = true;
     this.auditTimer?.();
+    this.catalog.stop();
     for (const keeper of this.keepers.values()) keeper.dispose();
     this.socket.stop();
     this.secondarySocket?.stop();
@@ -300,7 +312,7 @@ export class StreamConnector implements VenueConnector {
     const loaded = await this.instruments();
     if (!loaded.ok) return loaded;
     const key = this.adapter.normalizeSymbol(symbol);
-    const instrument = this.instrumentMap?.get(key);
+    const instrument = this.catalog.get(key);
     return instrument
       ? ok(instrument)
       : err(appError('NOT_FOUND', `${this.venue} has no instrument ${symbol}`));

@@ -1,6 +1,6 @@
 /**
  * Feed health, always visible and compact: per enabled venue a state dot, its name, uptime and
- * reconnects; per watched book a chip with status, source (WS stream or REST), message age and
+ * reconnects (an unreachable venue says OFFLINE and when it tries again); per watched book a chip with status, source (WS stream or REST), message age and
  * resyncs. Books that are not live are greyed and name their status; the tooltip has the full
  * story (latencies, resyncs by cause, REST audits). Clicking a chip selects that book for every
  * panel; the selected instrument's chip is outlined.
@@ -38,8 +38,13 @@ export function HealthStrip({ onSelect }: HealthStripProps) {
         <span key={venue.venue} className={`health-venue ${venue.state}`} data-health-venue={venue.venue}>
           <span className={`dot ${STATE_DOT[venue.state]}`} title={`connection ${venue.state}`} />
           <strong>{venue.venue}</strong>
+          {venue.state === 'down' && (
+            <span className="warn-text" data-offline title={venue.lastError ?? 'venue unreachable'}>
+              OFFLINE{retryIn(venue, health.data!.at)}
+            </span>
+          )}
           <span className="muted" title="connection state, uptime, reconnects">
-            {venue.state === 'live' ? '' : `${venue.state} `}
+            {venue.state === 'live' || venue.state === 'down' ? '' : `${venue.state} `}
             {venue.connectedSince !== null && formatDuration(venue.uptimeMs)}
             {venue.reconnects > 0 && ` ↻${venue.reconnects}`}
           </span>
@@ -56,6 +61,12 @@ export function HealthStrip({ onSelect }: HealthStripProps) {
       ))}
     </div>
   );
+}
+
+/** ", retry in 12 s" while an unreachable venue waits for its next attempt. */
+function retryIn(venue: VenueHealth, now: number): string {
+  if (venue.nextRetryAt === undefined || venue.nextRetryAt === null) return '';
+  return `, retry in ${Math.max(0, Math.ceil((venue.nextRetryAt - now) / 1000))} s`;
 }
 
 function BookChip({

@@ -1,14 +1,14 @@
 /**
  * One conformance suite over every connector, each against its local fake venue speaking the
  * venue's real protocol on 127.0.0.1: sync to the venue's book, then the failure modes of
- * reliability.md D (gap, duplicate, crossed, malformed, stale feed, disconnects with backoff and
- * resubscribe) and the connector contract (book() only when valid, depth() says its path,
- * typed trades, instruments from metadata).
+ * reliability.md D (gap, duplicate, stale diff, crossed, malformed, silence and half-open socket,
+ * disconnects 1000/1006/RST with backoff and resubscribe, REST 429 with Retry-After) and the
+ * connector contract (book() only when valid, depth() says its path, typed trades, instruments
+ * from metadata). In every test a witness checks, at every change the connector announces, that
+ * a book offered as valid is a state the venue's book really had (test/support/fake-venues/witness).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Grid } from '../../../src-main/core/num';
 import type { StreamConnector, Trade } from '../../../src-main/venues/kit';
-import type { DecimalString } from '../../../src-shared/domain';
 import { binanceDriver } from '../../support/fake-venues/binance';
 import { bybitDriver } from '../../support/fake-venues/bybit';
 import { coinbaseDriver } from '../../support/fake-venues/coinbase';
@@ -18,6 +18,7 @@ import { lighterDriver } from '../../support/fake-venues/lighter';
 import { okxDriver } from '../../support/fake-venues/okx';
 import { fastEnv, type FakeVenueControl, type VenueDriver } from '../../support/fake-venues/driver';
 import { sleep, waitFor } from '../../support/fake-venues/server';
+import { bookWitness, onFakeGrid, type BookWitness } from '../../support/fake-venues/witness';
 
 const drivers: VenueDriver[] = [
   binanceDriver(false),
@@ -30,26 +31,22 @@ const drivers: VenueDriver[] = [
   krakenDriver,
 ];
 
-/** Every fake writes prices on a 0.1 tick and sizes on a 0.001 lot; venues' own grids may be finer. */
-const fakeGrid = new Grid({ tickSize: '0.1' as DecimalString, lotSize: '0.001' as DecimalString });
-const levels = (grid: Grid, xs: ReadonlyArray<{ ticks: number; lots: number }>) =>
-  xs.map((l) => {
-    const ticks = fakeGrid.priceToTicks(grid.ticksToPrice(l.ticks));
-    const lots = fakeGrid.sizeToLots(grid.lotsToSize(l.lots));
-    return [ticks.ok ? ticks.value : NaN, lots.ok ? lots.value : NaN];
-  });
-
 describe.each(drivers)('$venue connector conformance', (driver) => {
   let fake: FakeVenueControl;
   let connector: StreamConnector;
+  let witness: BookWitness;
 
   beforeEach(async () => {
     fake = await driver.start();
     connector = driver.connector(fake, fastEnv(driver.urls(fake)));
+    witness = bookWitness(connector, fake);
   });
   afterEach(async () => {
+    witness.stop();
     connector.stop();
     await fake.server.stop();
+    // At every instant the book offered as valid was the venue's book.
+    expect(witness.violations).toEqual([]);
   });
 
   /** Waits until the connector's live book equals the fake venue's truth (top 20). */
@@ -60,8 +57,9 @@ describe.each(drivers)('$venue connector conformance', (driver) => {
         if (!book) return false;
         const truth = fake.truthTop(20);
         return (
-          JSON.stringify(levels(book.instrument.grid, book.bids.top(20))) === JSON.stringify(truth.bids) &&
-          JSON.stringify(levels(book.instrument.grid, book.asks.top(20))) === JSON.stringify(truth.asks)
+          JSON.stringify(onFakeGrid(book.instrument.grid, book.bids.top(20))) ===
+            JSON.stringify(truth.bids) &&
+          JSON.stringify(onFakeGrid(book.instrument.grid, book.asks.top(20))) === JSON.stringify(truth.asks)
         );
       },
       5000,
@@ -120,6 +118,47 @@ describe.each(drivers)('$venue connector conformance', (driver) => {
       expect(statuses).toContain('resyncing');
       expect(fake.snapshotsServed()).toBeGreaterThan(snapshotsBefore);
       off();
+    },
+  );
+
+  it.skipIf(driver.sequenced === false)(
+    'is valid again after a gap within one recovery round trip plus the one message that revealed it',
+    async () => {
+      await watchAndSync();
+      fake.emit(3);
+      await synced('live diffs');
+      const snapshots = fake.snapshotsServed();
+      const subscribes = fake.subscribeRequests();
+      const restBefore = fake.server.restLog.length;
+      const statuses: string[] = [];
+      const off = connector.onBookChange(() => statuses.push(connector.bookState(fake.symbol)!.status));
+      fake.dropOne();
+      // Exactly one stream message after the gap; nothing more is sent until the book is valid.
+      fake.emit(1);
+      await synced('valid again with no further stream message');
+      off();
+      expect(statuses[0]).toBe('resyncing');
+      expect(statuses.at(-1)).toBe('live');
+      // One recovery round trip: one snapshot (a REST request, or a resubscribe answered by one
+      // snapshot frame), and no other REST request.
+      expect(fake.snapshotsServed() - snapshots).toBe(1);
+      expect(fake.server.restLog.length - restBefore).toBe(driver.restSnapshots ? 1 : 0);
+      expect(fake.subscribeRequests() - subscribes).toBe(driver.restSnapshots ? 0 : 1);
+    },
+  );
+
+  it.skipIf(driver.staleDiff === undefined)(
+    'handles a stale diff (an older frame again): never applied to the book',
+    async () => {
+      await watchAndSync();
+      fake.emit(4);
+      await synced('live diffs');
+      fake.replayStale();
+      fake.emit(2);
+      await synced('in sync after the stale diff');
+      const resyncs = connector.health().books[0]!.resyncs;
+      if (driver.staleDiff === 'dropped') expect(Object.values(resyncs).every((n) => n === 0)).toBe(true);
+      else expect(resyncs.gap).toBe(1);
     },
   );
 
@@ -239,6 +278,20 @@ describe.each(drivers)('$venue connector conformance', (driver) => {
     const fallback = await connector.depth(fake.symbol, 5);
     expect(fallback.ok && fallback.value.source).toBe('rest');
     expect(connector.health().books[0]!.restFallbacks).toBeGreaterThanOrEqual(1);
+  });
+
+  it('honours HTTP 429 Retry-After on REST: refused at once, nothing sent until it has passed', async () => {
+    expect((await connector.instruments()).ok).toBe(true);
+    fake.server.rateLimit(1, 1);
+    const limited = await connector.depth(fake.symbol, 5);
+    expect(limited.ok || limited.error.code).toBe('RATE_LIMITED');
+    const sent = fake.server.restLog.length;
+    const blocked = await connector.depth(fake.symbol, 5);
+    expect(blocked.ok || blocked.error.code).toBe('RATE_LIMITED');
+    expect(fake.server.restLog.length).toBe(sent);
+    await sleep(1050);
+    const after = await connector.depth(fake.symbol, 5);
+    expect(after.ok && after.value.source).toBe('rest');
   });
 
   it('emits trades as typed events with decimal strings', async () => {

@@ -227,23 +227,30 @@ export function binanceControl(
   fake: FakeBinance,
   symbol = 'BTCUSDT',
 ): FakeVenueControl & { fake: FakeBinance } {
-  let last: string | null = null;
+  const sent: string[] = [];
   const depthPath = fake.futures ? '/fapi/v1/depth' : '/api/v3/depth';
+  const streamPath = fake.futures ? '/public' : undefined;
   return {
     fake,
     server: fake.server,
     symbol,
     emit: (n = 1) => {
-      const frames = fake.emit(n, symbol);
-      last = frames[frames.length - 1] ?? last;
+      sent.push(...fake.emit(n, symbol));
+      sent.splice(0, Math.max(0, sent.length - 10));
     },
     dropOne: () => fake.dropOne(symbol),
     duplicateLast: () => {
-      if (last) fake.server.broadcast(last, fake.futures ? '/public' : undefined);
+      const last = sent[sent.length - 1];
+      if (last) fake.server.broadcast(last, streamPath);
+    },
+    replayStale: () => {
+      const old = sent[sent.length - 3];
+      if (old) fake.server.broadcast(old, streamPath);
     },
     emitCrossed: () => fake.emitCrossed(symbol),
     emitTrade: () => fake.emitTrade(symbol),
     truthTop: (n) => fake.state(symbol).truth.top(n),
+    truthVersions: () => fake.state(symbol).truth.versions,
     snapshotsServed: () => fake.server.restLog.filter((r) => r.path === depthPath && r.status === 200).length,
     subscribeRequests: () =>
       fake.server.connections.flatMap((c) => c.received).filter((m) => m.includes('"SUBSCRIBE"')).length,
@@ -255,6 +262,7 @@ export function binanceDriver(futures: boolean): VenueDriver {
     venue: futures ? 'binance-usdm' : 'binance',
     restSnapshots: true,
     sequenced: true,
+    staleDiff: 'dropped',
     async start() {
       const server = await FakeServer.start();
       return binanceControl(new FakeBinance(server, { futures }));

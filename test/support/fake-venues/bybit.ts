@@ -140,6 +140,7 @@ export async function startBybitFake(options: Partial<BybitFakeOptions> = {}) {
 }
 
 export const bybitDriver: VenueDriver = {
+  staleDiff: 'dropped',
   venue: 'bybit',
   restSnapshots: false,
   sequenced: true,

@@ -115,6 +115,7 @@ export async function startCoinbaseFake() {
 }
 
 export const coinbaseDriver: VenueDriver = {
+  staleDiff: 'dropped',
   venue: 'coinbase',
   restSnapshots: false,
   sequenced: true,

@@ -16,11 +16,15 @@ export interface FakeVenueControl {
   dropOne(): void;
   /** Re-send the last depth frame. */
   duplicateLast(): void;
+  /** Re-send, as it was sent, a depth frame older than the last one (a stale diff). */
+  replayStale(): void;
   /** Send a change that crosses the book. */
   emitCrossed(): void;
   emitTrade(): void;
   /** Truth book top-N as [ticks, lots] on the instrument grid the fake advertises. */
   truthTop(n: number): { bids: Array<[number, number]>; asks: Array<[number, number]> };
+  /** Every state of the venue's book so far (TruthBook.versions). */
+  truthVersions(): readonly string[];
   /** How many snapshots the venue has served (REST or stream). */
   snapshotsServed(): number;
   /** Subscribe requests received so far (any socket). */
@@ -35,6 +39,12 @@ export interface VenueDriver {
   readonly sequenced?: boolean;
   /** How a lost message shows up: a sequence gap, or (Kraken, no sequence) a checksum mismatch. */
   readonly gapCause?: 'gap' | 'checksum';
+  /**
+   * What a stale diff (an older frame arriving again) does: `dropped` by the venue's ids, or a
+   * `resync` where the ids cannot tell an old frame from a reset (OKX: only the prevSeqId link is
+   * checked). Absent where frames carry no id at all (Kraken v2 book).
+   */
+  readonly staleDiff?: 'dropped' | 'resync';
   start(): Promise<FakeVenueControl>;
   connector(fake: FakeVenueControl, env: ConnectorEnv): StreamConnector;
   /** URLs to configure for this fake. */
@@ -59,6 +69,7 @@ export function fastEnv(
       backoff: { initialMs: 40, maxMs: 300, stableMs: 2000 },
       quietSnapshotMs: 40,
     },
+    metadataBackoff: { initialMs: 20, maxMs: 200, stableMs: 0 },
     silenceMs: 800,
     keepaliveMs: 100,
     restTimeoutMs: 2000,

@@ -74,6 +74,7 @@ export async function startHyperliquidFake(coins: readonly string[] = ['BTC']) {
 }
 
 export const hyperliquidDriver: VenueDriver = {
+  staleDiff: 'dropped',
   venue: 'hyperliquid',
   restSnapshots: false,
   sequenced: false,

@@ -137,6 +137,7 @@ export async function startLighterFake() {
 }
 
 export const lighterDriver: VenueDriver = {
+  staleDiff: 'dropped',
   venue: 'lighter',
   restSnapshots: false,
   sequenced: true,

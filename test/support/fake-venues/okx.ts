@@ -143,6 +143,7 @@ export async function startOkxFake(options: Partial<OkxFakeOptions> = {}) {
 }
 
 export const okxDriver: VenueDriver = {
+  staleDiff: 'resync',
   venue: 'okx',
   restSnapshots: false,
   sequenced: true,

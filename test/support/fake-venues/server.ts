@@ -1,7 +1,8 @@
 /**
  * A loopback-only fake exchange: one HTTP server answering REST routes and upgrading WebSockets on
  * any path. Tests script it: push frames, go silent (no data, no pongs: a half-open socket), close
- * with a code, reset the TCP connection, refuse connections, and answer REST with 429s.
+ * with a code, reset the TCP connection, refuse connections, answer REST with 429s (any route:
+ * `rateLimit`) and delay REST answers (`restDelayMs`, a venue's round trip).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -28,6 +29,10 @@ export class FakeServer {
   silent = false;
   /** When true, upgrades are refused with 503. */
   refuse = false;
+  /** Every REST answer waits this long (a venue's round trip). */
+  restDelayMs = 0;
+  private rateLimited = 0;
+  private retryAfter = '1';
   private routes: RestRoute[] = [];
   private messageHandlers: Array<(conn: FakeConnection, text: string) => void> = [];
   private connectHandlers: Array<(conn: FakeConnection) => void> = [];
@@ -78,6 +83,12 @@ export class FakeServer {
     return `ws://127.0.0.1:${this.port}${path}`;
   }
 
+  /** The next `requests` REST requests, whatever their route, get HTTP 429 with Retry-After. */
+  rateLimit(requests: number, retryAfterSeconds: number): void {
+    this.rateLimited = requests;
+    this.retryAfter = String(retryAfterSeconds);
+  }
+
   route(handler: RestRoute): void {
     this.routes.unshift(handler);
   }
@@ -122,6 +133,14 @@ export class FakeServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', this.httpUrl);
+    if (this.restDelayMs > 0) await sleep(this.restDelayMs);
+    if (this.rateLimited > 0) {
+      this.rateLimited -= 1;
+      this.restLog.push({ method: req.method ?? 'GET', path: url.pathname, at: Date.now(), status: 429 });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': this.retryAfter });
+      res.end('{"code":-1003,"msg":"Too many requests"}');
+      return;
+    }
     for (const route of this.routes) {
       const answer = route(req, url, body);
       if (!answer) continue;

@@ -39,11 +39,13 @@ export class StreamFake {
   readonly seq: SeqState = { prev: -1, last: 1000, time: Date.now() };
   snapshots = 0;
   subscribes = 0;
+  /** A book subscription is answered (snapshot, then updates) this long after it arrives. */
+  subscribeDelayMs = 0;
   private lastFrame: string | null = null;
   private tradeId = 1;
   private readonly bookSubs = new Set<FakeConnection>();
   private readonly connSeq = new WeakMap<FakeConnection, number>();
-  private readonly lastSent = new WeakMap<FakeConnection, string>();
+  private readonly sent = new WeakMap<FakeConnection, string[]>();
   private readonly tradeSubs = new Set<FakeConnection>();
 
   constructor(
@@ -68,14 +70,20 @@ export class StreamFake {
           continue;
         }
         this.subscribes += 1;
-        set.add(conn);
-        if (sub.channel === 'book') {
-          this.snapshots += 1;
-          this.advance();
-          this.deliver(conn, protocol.snapshot(ref, this.truth, this.seq));
-        }
+        if (sub.channel !== 'book') set.add(conn);
+        else if (this.subscribeDelayMs === 0) this.startBook(conn);
+        else setTimeout(() => this.startBook(conn), this.subscribeDelayMs);
       }
     });
+  }
+
+  /** The snapshot of the book as it is now, then every update after it. */
+  private startBook(conn: FakeConnection): void {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    this.bookSubs.add(conn);
+    this.snapshots += 1;
+    this.advance();
+    this.deliver(conn, this.protocol.snapshot(this.ref, this.truth, this.seq));
   }
 
   private advance(): void {
@@ -93,8 +101,21 @@ export class StreamFake {
       text = this.protocol.stamp(frame, next);
     }
     if (skip) return;
-    this.lastSent.set(conn, text);
+    const history = this.sent.get(conn) ?? [];
+    history.push(text);
+    if (history.length > 10) history.shift();
+    this.sent.set(conn, history);
     conn.ws.send(text);
+  }
+
+  /** Sends again, as it was sent, the frame `back` frames before the last one on each book socket. */
+  private resend(back: number): void {
+    if (this.server.silent) return;
+    for (const conn of this.bookSubs) {
+      const history = this.sent.get(conn) ?? [];
+      const frame = history[history.length - back];
+      if (frame && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(frame);
+    }
   }
 
   private sendBook(frame: string, skip = false): void {
@@ -111,6 +132,7 @@ export class StreamFake {
         if (lots === 0) levels.delete(ticks);
         else levels.set(ticks, lots);
       }
+      this.truth.record();
     }
     this.advance();
     const frame = this.protocol.update(this.ref, applied, this.truth, this.seq);
@@ -133,11 +155,9 @@ export class StreamFake {
         if (!this.lastFrame) return;
         if (!this.protocol.stamp) return this.sendBook(this.lastFrame);
         // Connection-sequenced venues: the very same frame, counter included, arrives twice.
-        for (const conn of this.bookSubs) {
-          const last = this.lastSent.get(conn);
-          if (last && conn.ws.readyState === conn.ws.OPEN) conn.ws.send(last);
-        }
+        this.resend(1);
       },
+      replayStale: () => this.resend(3),
       emitCrossed: () => {
         const bestAsk = Math.min(...this.truth.asks.keys());
         this.change([['bid', bestAsk + 2, 5]]);
@@ -148,6 +168,7 @@ export class StreamFake {
         for (const conn of this.tradeSubs) this.deliver(conn, frame);
       },
       truthTop: (n) => this.truth.top(n),
+      truthVersions: () => this.truth.versions,
       snapshotsServed: () => this.snapshots,
       subscribeRequests: () => this.subscribes,
     };

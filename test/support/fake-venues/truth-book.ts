@@ -1,12 +1,19 @@
 /**
  * The fake venue's own book: the truth a connector must reproduce. Random changes keep it
  * uncrossed; levels are integers in ticks, written as decimal strings with the venue's spelling.
+ * Every state the book passes through is recorded (top 20 per side), so a test can check that a
+ * book a connector claims valid is one of the venue's states, never an invented one.
  */
 export type Levels = Map<number, number>;
+
+/** Levels per side recorded for each state (the conformance suite compares the top 20). */
+export const VERSION_DEPTH = 20;
 
 export class TruthBook {
   readonly bids: Levels = new Map();
   readonly asks: Levels = new Map();
+  /** Every state so far, oldest first, as `versionKey` strings. */
+  readonly versions: string[] = [];
   private seed: number;
 
   constructor(
@@ -18,6 +25,12 @@ export class TruthBook {
       this.bids.set(mid - i, 1 + (i % 7));
       this.asks.set(mid + i, 1 + (i % 5));
     }
+    this.record();
+  }
+
+  /** Records the current state (call after changing `bids`/`asks` directly). */
+  record(): void {
+    this.versions.push(versionKey(this.top(VERSION_DEPTH)));
   }
 
   /** Deterministic pseudo-random in [0, 1). */
@@ -39,6 +52,7 @@ export class TruthBook {
       else levels.set(ticks, lots);
       out.push([side, ticks, lots]);
     }
+    this.record();
     return out;
   }
 
@@ -48,4 +62,12 @@ export class TruthBook {
       asks: [...this.asks].sort((a, b) => a[0] - b[0]).slice(0, n),
     };
   }
+}
+
+/** The comparable form of a top-of-book: [ticks, lots] per level, best first. */
+export function versionKey(top: {
+  bids: ReadonlyArray<readonly [number, number]>;
+  asks: ReadonlyArray<readonly [number, number]>;
+}): string {
+  return JSON.stringify([top.bids, top.asks]);
 }
