@@ -8,8 +8,10 @@
  */
 import { memo, useRef, useState } from 'react';
 import { Num } from '../../ui/Num';
+import { OwnCell } from './OwnCell';
 import { clickIntent, dragIntent, type LadderIntent } from './ladder-intent';
 import type { LadderRow } from './ladder-math';
+import type { QueueConfidence } from './ladder-own';
 
 export interface LadderTrading {
   /** True when the linked instrument has a trading venue that takes orders. */
@@ -114,6 +116,16 @@ interface RowProps {
   readonly ownBuyIds: string | null;
   readonly ownSell: string | null;
   readonly ownSellIds: string | null;
+  readonly ownBuyQueue: string | null;
+  readonly ownBuyConfidence: QueueConfidence | null;
+  readonly ownSellQueue: string | null;
+  readonly ownSellConfidence: QueueConfidence | null;
+  readonly stopBuy: string | null;
+  readonly stopBuyIds: string | null;
+  readonly stopBuyTitle: string | null;
+  readonly stopSell: string | null;
+  readonly stopSellIds: string | null;
+  readonly stopSellTitle: string | null;
   readonly last: 'buy' | 'sell' | null;
   readonly drop?: boolean;
 }
@@ -132,11 +144,19 @@ function rowProps(row: LadderRow): Omit<RowProps, 'drop'> {
     ownBuyIds: row.ownBuy?.ids.join(' ') ?? null,
     ownSell: row.ownSell?.size ?? null,
     ownSellIds: row.ownSell?.ids.join(' ') ?? null,
+    ownBuyQueue: row.ownBuy?.queue?.ahead ?? null,
+    ownBuyConfidence: row.ownBuy?.queue?.confidence ?? null,
+    ownSellQueue: row.ownSell?.queue?.ahead ?? null,
+    ownSellConfidence: row.ownSell?.queue?.confidence ?? null,
+    stopBuy: row.stopBuy?.size ?? null,
+    stopBuyIds: row.stopBuy?.ids.join(' ') ?? null,
+    stopBuyTitle: row.stopBuy?.labels.join('; ') ?? null,
+    stopSell: row.stopSell?.size ?? null,
+    stopSellIds: row.stopSell?.ids.join(' ') ?? null,
+    stopSellTitle: row.stopSell?.labels.join('; ') ?? null,
     last: row.lastTrade,
   };
 }
-
-const OWN_TITLE = 'Your working order(s): click to cancel, drag to another row to reprice';
 
 const Row = memo(function Row(p: RowProps) {
   const classes = [
@@ -156,14 +176,16 @@ const Row = memo(function Row(p: RowProps) {
       data-price={p.priceText}
       data-best={p.best ?? undefined}
     >
-      <div
-        className="lcell own own-buy"
-        data-cell="own-buy"
-        data-ids={p.ownBuyIds ?? undefined}
-        title={p.ownBuyIds ? OWN_TITLE : undefined}
-      >
-        <Num value={p.ownBuy} />
-      </div>
+      <OwnCell
+        side="buy"
+        size={p.ownBuy}
+        ids={p.ownBuyIds}
+        queueAhead={p.ownBuyQueue}
+        confidence={p.ownBuyConfidence}
+        stopSize={p.stopBuy}
+        stopIds={p.stopBuyIds}
+        stopTitle={p.stopBuyTitle}
+      />
       <div className="lcell size bid" data-cell="bid">
         {p.bid !== null && <i className="bar" style={{ '--r': p.bidRatio } as React.CSSProperties} />}
         <Num value={p.bid} />
@@ -175,14 +197,16 @@ const Row = memo(function Row(p: RowProps) {
         {p.ask !== null && <i className="bar" style={{ '--r': p.askRatio } as React.CSSProperties} />}
         <Num value={p.ask} />
       </div>
-      <div
-        className="lcell own own-sell"
-        data-cell="own-sell"
-        data-ids={p.ownSellIds ?? undefined}
-        title={p.ownSellIds ? OWN_TITLE : undefined}
-      >
-        <Num value={p.ownSell} />
-      </div>
+      <OwnCell
+        side="sell"
+        size={p.ownSell}
+        ids={p.ownSellIds}
+        queueAhead={p.ownSellQueue}
+        confidence={p.ownSellConfidence}
+        stopSize={p.stopSell}
+        stopIds={p.stopSellIds}
+        stopTitle={p.stopSellTitle}
+      />
     </div>
   );
 });
