@@ -8,7 +8,7 @@
  */
 import { memo, useRef, useState } from 'react';
 import { Num } from '../../ui/Num';
-import { OwnCell } from './OwnCell';
+import { OwnCell, QueueMark, queueTitle } from './OwnCell';
 import { clickIntent, dragIntent, type LadderIntent } from './ladder-intent';
 import type { LadderRow } from './ladder-math';
 import type { QueueConfidence } from './ladder-own';
@@ -180,29 +180,35 @@ const Row = memo(function Row(p: RowProps) {
         side="buy"
         size={p.ownBuy}
         ids={p.ownBuyIds}
-        queueAhead={p.ownBuyQueue}
-        confidence={p.ownBuyConfidence}
+        queue={p.ownBuyQueue && p.ownBuyConfidence ? queueTitle(p.ownBuyQueue, p.ownBuyConfidence) : null}
         stopSize={p.stopBuy}
         stopIds={p.stopBuyIds}
         stopTitle={p.stopBuyTitle}
       />
       <div className="lcell size bid" data-cell="bid">
         {p.bid !== null && <i className="bar" style={{ '--r': p.bidRatio } as React.CSSProperties} />}
-        <Num value={p.bid} />
+        {p.ownBuyQueue !== null && p.ownBuyConfidence !== null ? (
+          <QueueMark ahead={p.ownBuyQueue} confidence={p.ownBuyConfidence} book={p.bid} />
+        ) : (
+          <Num value={p.bid} />
+        )}
       </div>
       <div className="lcell price" data-cell="price">
         {p.priceText}
       </div>
       <div className="lcell size ask" data-cell="ask">
         {p.ask !== null && <i className="bar" style={{ '--r': p.askRatio } as React.CSSProperties} />}
-        <Num value={p.ask} />
+        {p.ownSellQueue !== null && p.ownSellConfidence !== null ? (
+          <QueueMark ahead={p.ownSellQueue} confidence={p.ownSellConfidence} book={p.ask} />
+        ) : (
+          <Num value={p.ask} />
+        )}
       </div>
       <OwnCell
         side="sell"
         size={p.ownSell}
         ids={p.ownSellIds}
-        queueAhead={p.ownSellQueue}
-        confidence={p.ownSellConfidence}
+        queue={p.ownSellQueue && p.ownSellConfidence ? queueTitle(p.ownSellQueue, p.ownSellConfidence) : null}
         stopSize={p.stopSell}
         stopIds={p.stopSellIds}
         stopTitle={p.stopSellTitle}

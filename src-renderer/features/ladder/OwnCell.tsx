@@ -1,19 +1,25 @@
 /**
- * A ladder row's own-orders cell (one per side): the size of the user's resting orders there, the
- * queue position of the front-most one when the venue estimates it (paper: "▲12.5" with the
- * model's confidence as a letter and an opacity), and a distinct ◆ marker with the size of
- * pending stops whose trigger is on this row. The cell carries every id it shows, so a click
+ * A ladder row's own-orders cell (one per side): the size of the user's resting orders there and
+ * a distinct ◆ marker with the size of pending stops whose trigger is on this row (the queue
+ * position is drawn in the book-size cell next to it, see QueueMark, where there is room).
+ * QueueMark: on the row of a resting paper order the book size gives way to the queue position
+ * ("▲12.5" and the confidence letter, fainter as confidence drops); the level's bar stays and its
+ * size moves to the tooltip, since a ladder column has no room for both. The cell carries every id it shows, so a click
  * cancels them all (as for resting orders); the tooltip says what each one is.
  */
 import { Num } from '../../ui/Num';
 import type { QueueConfidence } from './ladder-own';
 
+/** "0.0100" -> "0.01": the marker has little room. */
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
 export interface OwnCellProps {
   readonly side: 'buy' | 'sell';
   readonly size: string | null;
   readonly ids: string | null;
-  readonly queueAhead: string | null;
-  readonly confidence: QueueConfidence | null;
+  readonly queue: string | null;
   readonly stopSize: string | null;
   readonly stopIds: string | null;
   readonly stopTitle: string | null;
@@ -22,13 +28,32 @@ export interface OwnCellProps {
 const OWN_TITLE = 'Your working order(s): click to cancel, drag to another row to reprice';
 const LETTER: Record<QueueConfidence, string> = { high: 'H', medium: 'M', low: 'L' };
 
+/** The tooltip line of a queue position. */
+export function queueTitle(ahead: string, confidence: QueueConfidence): string {
+  return `Queue: ${ahead} ahead of your order (${confidence} confidence)`;
+}
+
+/** A resting paper order's queue position, in place of its row's book size (see above). */
+export function QueueMark(p: { ahead: string; confidence: QueueConfidence; book: string | null }) {
+  const { ahead, confidence } = p;
+  return (
+    <span
+      className={`lq q-${confidence}`}
+      data-queue={ahead}
+      data-confidence={confidence}
+      title={`${queueTitle(ahead, confidence)}; visible at this price: ${p.book ?? 'none'}`}
+    >
+      ▲{ahead}
+      <sup>{LETTER[confidence]}</sup>
+    </span>
+  );
+}
+
 export function OwnCell(p: OwnCellProps) {
   const ids = [p.ids, p.stopIds].filter(Boolean).join(' ') || undefined;
   const titles = [
     p.ids ? OWN_TITLE : null,
-    p.queueAhead && p.confidence
-      ? `Queue: ${p.queueAhead} ahead of your order (${p.confidence} confidence)`
-      : null,
+    p.queue,
     p.stopTitle ? `Pending: ${p.stopTitle} (click to cancel)` : null,
   ].filter(Boolean);
   return (
@@ -40,16 +65,10 @@ export function OwnCell(p: OwnCellProps) {
     >
       {p.stopSize !== null && (
         <span className="stop-mark" data-stop-ids={p.stopIds ?? undefined}>
-          ◆{p.stopSize}
+          ◆{trimZeros(p.stopSize)}
         </span>
       )}
       {p.size !== null && <Num value={p.size} />}
-      {p.queueAhead !== null && p.confidence !== null && (
-        <span className={`lq q-${p.confidence}`} data-queue={p.queueAhead} data-confidence={p.confidence}>
-          ▲{p.queueAhead}
-          <sup>{LETTER[p.confidence]}</sup>
-        </span>
-      )}
     </div>
   );
 }

@@ -21,6 +21,11 @@ export interface OrderRowProps {
 
 export const ORDER_COLUMNS = 13;
 
+/** Trigger ids are long: the last digits tell them apart in a blotter; the tooltip has all. */
+function shortId(id: string): string {
+  return id.length > 8 ? `…${id.slice(-5)}` : id;
+}
+
 const FIXED = 'a pending trigger cannot be amended: cancel it and place a new one';
 
 export function OrderRow({ order: o, leg, linked, onCancel, onAmend }: OrderRowProps) {
@@ -49,7 +54,7 @@ export function OrderRow({ order: o, leg, linked, onCancel, onAmend }: OrderRowP
       </td>
       <td className="muted num">
         {leg && <span className="leg-mark">└ </span>}
-        {o.orderId}
+        <span title={o.orderId}>{shortId(o.orderId)}</span>
       </td>
       <td>{o.symbol}</td>
       <td className={o.side}>{o.side}</td>
@@ -64,6 +69,25 @@ export function OrderRow({ order: o, leg, linked, onCancel, onAmend }: OrderRowP
               {triggerStateText(o.trigger.state)}
             </span>
           </>
+        )}
+      </td>
+      <td>
+        {why && (
+          <span className="why" data-field="why" data-reason={o.noFillReason} title={why.sentence}>
+            {why.label}
+          </span>
+        )}
+      </td>
+      <td className="num">
+        {o.queue && confidence && (
+          <span
+            className={`queue q-${o.queue.confidence}`}
+            data-field="queue"
+            data-confidence={o.queue.confidence}
+            title={`Estimated size ahead of your order at its price; ${confidence.sentence}`}
+          >
+            {queueText(o.queue.ahead)} <b>{confidence.letter}</b>
+          </span>
         )}
       </td>
       <td className="num">
@@ -98,25 +122,6 @@ export function OrderRow({ order: o, leg, linked, onCancel, onAmend }: OrderRowP
       </td>
       <td className="num">{o.filledQuantity}</td>
       <td className="num">{o.remainingQuantity}</td>
-      <td className="num">
-        {o.queue && confidence && (
-          <span
-            className={`queue q-${o.queue.confidence}`}
-            data-field="queue"
-            data-confidence={o.queue.confidence}
-            title={`Estimated size ahead of your order at its price; ${confidence.sentence}`}
-          >
-            {queueText(o.queue.ahead)} <b>{confidence.letter}</b>
-          </span>
-        )}
-      </td>
-      <td>
-        {why && (
-          <span className="why" data-field="why" data-reason={o.noFillReason} title={why.sentence}>
-            {why.label}
-          </span>
-        )}
-      </td>
       <td className="muted num">{formatUtcTime(o.time)}</td>
     </tr>
   );

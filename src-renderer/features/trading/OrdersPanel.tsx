@@ -59,14 +59,14 @@ export function OrdersPanel() {
             <th>Side</th>
             <th>Type</th>
             <th className="num">Trigger</th>
+            <th title="Why a paper or trigger order is not filling (hover for the full sentence)">Why</th>
+            <th className="num" title="Paper orders: estimated size ahead in the queue, and confidence">
+              Queue
+            </th>
             <th className="num">Price</th>
             <th className="num">Size</th>
             <th className="num">Filled</th>
             <th className="num">Left</th>
-            <th className="num" title="Paper orders: estimated size ahead in the queue, and confidence">
-              Queue
-            </th>
-            <th title="Why a paper or trigger order is not filling (hover for the full sentence)">Why</th>
             <th>Time</th>
           </tr>
         </thead>

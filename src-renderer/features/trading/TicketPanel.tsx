@@ -182,30 +182,29 @@ export function TicketPanel() {
           </div>
           {bracket && (
             <>
-              <span
-                className="muted"
-                title="Optional exit legs, one-cancels-other, sized to what the entry fills"
+              <label
+                htmlFor="ticket-take-profit"
+                title="Optional bracket: exit legs, one-cancels-other, sized to what the entry fills"
               >
-                Bracket
-              </span>
-              <div className="price-row bracket-row">
-                <input
-                  aria-label="Take-profit"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  placeholder="take-profit"
-                  value={takeProfit}
-                  onChange={(e) => setTakeProfit(e.target.value)}
-                />
-                <input
-                  aria-label="Stop-loss"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  placeholder="stop-loss"
-                  value={stopLoss}
-                  onChange={(e) => setStopLoss(e.target.value)}
-                />
-              </div>
+                Take-profit
+              </label>
+              <input
+                id="ticket-take-profit"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="optional"
+                value={takeProfit}
+                onChange={(e) => setTakeProfit(e.target.value)}
+              />
+              <label htmlFor="ticket-stop-loss">Stop-loss</label>
+              <input
+                id="ticket-stop-loss"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="optional"
+                value={stopLoss}
+                onChange={(e) => setStopLoss(e.target.value)}
+              />
             </>
           )}
           {notes.length > 0 && (
