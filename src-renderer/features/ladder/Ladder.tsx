@@ -1,6 +1,8 @@
 /**
  * The price ladder's grid, presentational only: one row per price on the grid, columns
- * own buys | bid size | price | ask size | own sells. What a click or drag means is decided by
+ * own buys | bid size | price | ask size | own sells. Own cells also carry pending stops on their
+ * trigger row (OwnCell); on a resting paper order's row the book size gives way to its queue
+ * position (QueueMark). What a click or drag means is decided by
  * `ladder-intent` (bid side buys, ask side sells, Shift = market, a click on an own order cancels
  * it, dragging one to another row reprices it; nothing but a hint until trading is available and
  * armed) and handed to the container. Rows are memoised on their content, so a new book view

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TradingOrder } from '../../../../src-shared/contract';
+import { TradingOrderSchema, type TradingOrder } from '../../../../src-shared/contract';
 import {
   blotterRows,
   isUnfired,
   orderTypeText,
 } from '../../../../src-renderer/features/trading/blotter-rows';
 
-function order(id: string, time: number, extra: Partial<TradingOrder> = {}): TradingOrder {
-  return {
+/** Parsed by the contract's schema, so the rows are what the stream would carry. */
+function order(id: string, time: number, extra: Record<string, unknown> = {}): TradingOrder {
+  return TradingOrderSchema.parse({
     orderId: id,
     symbol: 'BTC-USD',
     side: 'buy',
@@ -21,7 +22,7 @@ function order(id: string, time: number, extra: Partial<TradingOrder> = {}): Tra
     status: 'open',
     time,
     ...extra,
-  };
+  });
 }
 
 const leg = (id: string, time: number, type: 'take_profit' | 'stop_loss', parent: string, sibling: string) =>

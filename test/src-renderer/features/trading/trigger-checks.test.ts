@@ -69,16 +69,24 @@ describe('trigger-price sanity rule', () => {
   });
 
   it('property: a stop warns "reached" exactly when its trigger is not strictly beyond the last trade', () => {
-    const price = fc.integer({ min: 1, max: 100_000 }).map((n) => (n / 100).toString());
+    // Triggers near the last trade (equal included) as often as far from it.
     fc.assert(
-      fc.property(fc.constantFrom('buy' as const, 'sell' as const), price, price, (side, trigger, last) => {
-        const reached = kinds(
-          { side, type: 'stop_market', triggerPrice: trigger },
-          { bestBid: null, bestAsk: null, last },
-        ).includes('stop-reached');
-        const beyond = compare(trigger, last) === (side === 'buy' ? 1 : -1);
-        expect(reached).toBe(!beyond);
-      }),
+      fc.property(
+        fc.constantFrom('buy' as const, 'sell' as const),
+        fc.integer({ min: 3, max: 100_000 }),
+        fc.oneof(fc.integer({ min: -2, max: 2 }), fc.integer({ min: -1000, max: 1000 })),
+        (side, lastCents, offset) => {
+          const cents = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+          const last = cents(lastCents);
+          const trigger = cents(Math.max(1, lastCents + offset));
+          const reached = kinds(
+            { side, type: 'stop_market', triggerPrice: trigger },
+            { bestBid: null, bestAsk: null, last },
+          ).includes('stop-reached');
+          const beyond = compare(trigger, last) === (side === 'buy' ? 1 : -1);
+          expect(reached).toBe(!beyond);
+        },
+      ),
     );
   });
 });
