@@ -122,9 +122,13 @@ describe('stops and brackets from the ticket on the simulated venue', () => {
       trim(takeProfit),
       trim(stopLoss),
     ]);
+    // Legs have no size until their entry fills: "on fill" in the blotter, a bare marker on the ladder.
+    expect(await legs.locator('[data-field="quantity"]').allTextContents()).toEqual(['on fill', 'on fill']);
     await expect
-      .poll(() => ladder.locator(`[data-price="${takeProfit}"] [data-cell="own-sell"] .stop-mark`).count())
-      .toBe(1);
+      .poll(() =>
+        ladder.locator(`[data-price="${takeProfit}"] [data-cell="own-sell"] .stop-mark`).textContent(),
+      )
+      .toBe('◆');
     expect(await ladder.locator(`[data-price="${stopLoss}"] [data-cell="own-sell"] .stop-mark`).count()).toBe(
       1,
     );

@@ -10,9 +10,13 @@
 import { Num } from '../../ui/Num';
 import type { QueueConfidence } from './ladder-own';
 
-/** "0.0100" -> "0.01": the marker has little room. */
-function trimZeros(text: string): string {
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+/**
+ * "0.0100" -> "0.01": the marker has little room. Bracket legs awaiting their entry have no size
+ * yet (they are sized to what the entry fills): the marker alone, "" here.
+ */
+function sized(text: string): string {
+  const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return trimmed === '0' ? '' : trimmed;
 }
 
 export interface OwnCellProps {
@@ -65,7 +69,7 @@ export function OwnCell(p: OwnCellProps) {
     >
       {p.stopSize !== null && (
         <span className="stop-mark" data-stop-ids={p.stopIds ?? undefined}>
-          ◆{trimZeros(p.stopSize)}
+          ◆{sized(p.stopSize)}
         </span>
       )}
       {p.size !== null && <Num value={p.size} />}

@@ -2,7 +2,8 @@
  * One row of the open-orders blotter. Resting orders edit price and size in place; a trigger
  * order that has not fired shows its trigger price and state and is not editable (the venue
  * refuses amends of pending triggers: cancel and place again). Paper and trigger orders say why
- * they are not filling (a short label, the sentence in the tooltip); resting paper orders show
+ * they are not filling (a short label, the sentence in the tooltip); a bracket leg whose entry has
+ * not filled has no size yet ("on fill"); resting paper orders show
  * the size ahead of them in the queue with the model's confidence (letter and opacity).
  */
 import type { TradingOrder } from '../../../src-shared/contract';
@@ -26,10 +27,12 @@ function shortId(id: string): string {
   return id.length > 8 ? `…${id.slice(-5)}` : id;
 }
 
+const UNSIZED = 'a bracket leg is sized to what its entry fills; nothing yet';
 const FIXED = 'a pending trigger cannot be amended: cancel it and place a new one';
 
 export function OrderRow({ order: o, leg, linked, onCancel, onAmend }: OrderRowProps) {
   const unfired = isUnfired(o);
+  const unsized = o.trigger?.state === 'waiting_entry' && /^0(\.0*)?$/.test(o.quantity);
   const why = o.noFillReason === undefined ? null : noFillWords(o.noFillReason);
   const confidence = o.queue ? confidenceWords(o.queue.confidence) : null;
   const classes = [linked ? 'linked' : '', leg ? 'leg' : '', unfired ? 'unfired' : ''].filter(Boolean);
@@ -108,8 +111,8 @@ export function OrderRow({ order: o, leg, linked, onCancel, onAmend }: OrderRowP
       </td>
       <td className="num">
         {unfired ? (
-          <span data-field="quantity" title={FIXED}>
-            {o.quantity}
+          <span data-field="quantity" title={unsized ? UNSIZED : FIXED}>
+            {unsized ? 'on fill' : o.quantity}
           </span>
         ) : (
           <InlineEdit

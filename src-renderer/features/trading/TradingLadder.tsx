@@ -45,7 +45,7 @@ export function TradingLadderPanel() {
         side: o.side,
         triggerPrice: o.trigger!.triggerPrice,
         remaining: o.remainingQuantity,
-        label: orderTypeText(o),
+        label: `${orderTypeText(o)}${o.trigger!.state === 'waiting_entry' ? ' (awaits its entry)' : ''}`,
       })),
     [mine],
   );
