@@ -3,8 +3,10 @@
  * Binance enabled and pointed at a fake Binance on 127.0.0.1: the linked instrument is Binance's
  * BTCUSDT (LIVE DATA in the picker), and every order goes to `paper:binance` with the same symbol,
  * PAPER shown on the ticket and the trading strip. A resting limit from the ladder shows on its
- * row and in the blotter of `paper:binance`, is canceled from the ladder; a market buy walks the
- * fake venue's book and fills.
+ * row and in the blotter of `paper:binance` with its queue position (size ahead and confidence, on
+ * the ladder and in the blotter) and why it is not filling yet, and is canceled from the ladder; a
+ * market buy walks the fake venue's book and fills; when the fake venue goes silent, the blotter
+ * says a resting paper order is not filling because the book is not live.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,7 +91,21 @@ describe('trading a live instrument on its paper twin', () => {
     expect(Number(await orderRow.locator('[data-field="price"]').textContent())).toBe(Number(price));
     const own = ladder.locator(`[data-price="${price}"] [data-cell="own-buy"]`);
     await expect.poll(() => own.textContent()).toBe('0.002');
+    // Queue position: on the ladder in the row's bid cell, and in the blotter, with a confidence.
+    const mark = ladder.locator(`[data-price="${price}"] [data-cell="bid"] [data-queue]`);
+    await expect.poll(() => mark.count()).toBe(1);
+    expect(await mark.getAttribute('data-confidence')).toMatch(/^(high|medium|low)$/);
+    expect(await mark.textContent()).toMatch(/^▲[0-9.]+[HML]$/);
+    const queue = orderRow.locator('[data-field="queue"]');
+    await expect.poll(() => queue.textContent()).toMatch(/^▲ [0-9.]+ ahead [HML]$/);
+    expect(await queue.getAttribute('data-confidence')).toBe(await mark.getAttribute('data-confidence'));
+    expect(await queue.textContent()).toContain(`▲ ${await mark.getAttribute('data-queue')} ahead`);
+    const why = orderRow.locator('[data-field="why"]');
+    expect(await why.getAttribute('data-reason')).toMatch(/^(queue_ahead|awaiting_prints)$/);
+    expect(await why.getAttribute('title')).toMatch(/queue|front/);
     await page.screenshot({ path: join(SCREENSHOTS, 'trading-paper.png') });
+    await ladder.screenshot({ path: join(SCREENSHOTS, 'trading-paper-ladder.png') });
+    await orders.screenshot({ path: join(SCREENSHOTS, 'trading-paper-blotter.png') });
     await own.click();
     await expect.poll(() => orderRow.count()).toBe(0);
   });
@@ -102,6 +118,30 @@ describe('trading a live instrument on its paper twin', () => {
       .toMatch(/Buy 0\.002 BTCUSDT at market: order \S+ filled, filled 0\.002/);
     const position = page.getByTestId('portfolio-panel').locator(`tr[data-position="${SYMBOL}"]`);
     await expect.poll(() => position.locator('[data-field="quantity"]').textContent()).toBe('0.002');
+    expect(problems).toEqual([]);
+  });
+
+  it('when the venue goes silent, a resting paper order says the book is not live', async () => {
+    const ladder = page.getByTestId('ladder-view');
+    const orders = page.getByTestId('orders-panel');
+    await ticket.getByLabel('Type', { exact: true }).selectOption('limit');
+    const bestIndex = Number(await ladder.locator('[data-best="bid"]').getAttribute('data-row'));
+    await ladder.locator(`[data-row="${bestIndex + 3}"] [data-cell="bid"]`).click();
+    const orderRow = orders.locator('tr[data-order-id]');
+    await expect.poll(() => orderRow.count()).toBe(1);
+    const why = orderRow.locator('[data-field="why"]');
+    await expect.poll(() => why.getAttribute('data-reason')).toMatch(/^(queue_ahead|awaiting_prints)$/);
+    venue.silent = true; // no data, no pongs: Binance's silence limit (30 s) marks the book stale
+    await expect
+      .poll(() => why.getAttribute('data-reason'), { timeout: 45_000, interval: 250 })
+      .toMatch(/^book_(stale|resyncing|invalid|unavailable)$/);
+    expect(await why.getAttribute('title')).toMatch(/nothing fills/);
+    expect(await orderRow.locator('[data-field="queue"]').getAttribute('data-confidence')).toBe('low');
+    await page.screenshot({ path: join(SCREENSHOTS, 'trading-paper-stale.png') });
+    await orders.screenshot({ path: join(SCREENSHOTS, 'trading-paper-stale-blotter.png') });
+    venue.silent = false;
+    await orderRow.getByTestId('order-cancel').click();
+    await expect.poll(() => orderRow.count(), { timeout: 20_000 }).toBe(0);
     expect(problems).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The price ladder's grid, presentational only: one row per price on the grid, columns
- * own buys | bid size | price | ask size | own sells. What a click or drag means is decided by
+ * own buys | bid size | price | ask size | own sells. Own cells also carry pending stops on their
+ * trigger row (OwnCell); on a resting paper order's row the book size gives way to its queue
+ * position (QueueMark). What a click or drag means is decided by
  * `ladder-intent` (bid side buys, ask side sells, Shift = market, a click on an own order cancels
  * it, dragging one to another row reprices it; nothing but a hint until trading is available and
  * armed) and handed to the container. Rows are memoised on their content, so a new book view
@@ -8,8 +10,10 @@
  */
 import { memo, useRef, useState } from 'react';
 import { Num } from '../../ui/Num';
+import { OwnCell, QueueMark, queueTitle } from './OwnCell';
 import { clickIntent, dragIntent, type LadderIntent } from './ladder-intent';
 import type { LadderRow } from './ladder-math';
+import type { QueueConfidence } from './ladder-own';
 
 export interface LadderTrading {
   /** True when the linked instrument has a trading venue that takes orders. */
@@ -114,6 +118,16 @@ interface RowProps {
   readonly ownBuyIds: string | null;
   readonly ownSell: string | null;
   readonly ownSellIds: string | null;
+  readonly ownBuyQueue: string | null;
+  readonly ownBuyConfidence: QueueConfidence | null;
+  readonly ownSellQueue: string | null;
+  readonly ownSellConfidence: QueueConfidence | null;
+  readonly stopBuy: string | null;
+  readonly stopBuyIds: string | null;
+  readonly stopBuyTitle: string | null;
+  readonly stopSell: string | null;
+  readonly stopSellIds: string | null;
+  readonly stopSellTitle: string | null;
   readonly last: 'buy' | 'sell' | null;
   readonly drop?: boolean;
 }
@@ -132,11 +146,19 @@ function rowProps(row: LadderRow): Omit<RowProps, 'drop'> {
     ownBuyIds: row.ownBuy?.ids.join(' ') ?? null,
     ownSell: row.ownSell?.size ?? null,
     ownSellIds: row.ownSell?.ids.join(' ') ?? null,
+    ownBuyQueue: row.ownBuy?.queue?.ahead ?? null,
+    ownBuyConfidence: row.ownBuy?.queue?.confidence ?? null,
+    ownSellQueue: row.ownSell?.queue?.ahead ?? null,
+    ownSellConfidence: row.ownSell?.queue?.confidence ?? null,
+    stopBuy: row.stopBuy?.size ?? null,
+    stopBuyIds: row.stopBuy?.ids.join(' ') ?? null,
+    stopBuyTitle: row.stopBuy?.labels.join('; ') ?? null,
+    stopSell: row.stopSell?.size ?? null,
+    stopSellIds: row.stopSell?.ids.join(' ') ?? null,
+    stopSellTitle: row.stopSell?.labels.join('; ') ?? null,
     last: row.lastTrade,
   };
 }
-
-const OWN_TITLE = 'Your working order(s): click to cancel, drag to another row to reprice';
 
 const Row = memo(function Row(p: RowProps) {
   const classes = [
@@ -156,33 +178,43 @@ const Row = memo(function Row(p: RowProps) {
       data-price={p.priceText}
       data-best={p.best ?? undefined}
     >
-      <div
-        className="lcell own own-buy"
-        data-cell="own-buy"
-        data-ids={p.ownBuyIds ?? undefined}
-        title={p.ownBuyIds ? OWN_TITLE : undefined}
-      >
-        <Num value={p.ownBuy} />
-      </div>
+      <OwnCell
+        side="buy"
+        size={p.ownBuy}
+        ids={p.ownBuyIds}
+        queue={p.ownBuyQueue && p.ownBuyConfidence ? queueTitle(p.ownBuyQueue, p.ownBuyConfidence) : null}
+        stopSize={p.stopBuy}
+        stopIds={p.stopBuyIds}
+        stopTitle={p.stopBuyTitle}
+      />
       <div className="lcell size bid" data-cell="bid">
         {p.bid !== null && <i className="bar" style={{ '--r': p.bidRatio } as React.CSSProperties} />}
-        <Num value={p.bid} />
+        {p.ownBuyQueue !== null && p.ownBuyConfidence !== null ? (
+          <QueueMark ahead={p.ownBuyQueue} confidence={p.ownBuyConfidence} book={p.bid} />
+        ) : (
+          <Num value={p.bid} />
+        )}
       </div>
       <div className="lcell price" data-cell="price">
         {p.priceText}
       </div>
       <div className="lcell size ask" data-cell="ask">
         {p.ask !== null && <i className="bar" style={{ '--r': p.askRatio } as React.CSSProperties} />}
-        <Num value={p.ask} />
+        {p.ownSellQueue !== null && p.ownSellConfidence !== null ? (
+          <QueueMark ahead={p.ownSellQueue} confidence={p.ownSellConfidence} book={p.ask} />
+        ) : (
+          <Num value={p.ask} />
+        )}
       </div>
-      <div
-        className="lcell own own-sell"
-        data-cell="own-sell"
-        data-ids={p.ownSellIds ?? undefined}
-        title={p.ownSellIds ? OWN_TITLE : undefined}
-      >
-        <Num value={p.ownSell} />
-      </div>
+      <OwnCell
+        side="sell"
+        size={p.ownSell}
+        ids={p.ownSellIds}
+        queue={p.ownSellQueue && p.ownSellConfidence ? queueTitle(p.ownSellQueue, p.ownSellConfidence) : null}
+        stopSize={p.stopSell}
+        stopIds={p.stopSellIds}
+        stopTitle={p.stopSellTitle}
+      />
     </div>
   );
 });

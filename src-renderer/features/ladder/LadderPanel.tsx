@@ -29,6 +29,7 @@ import {
   scrollCentre,
   spreadCentre,
   type OwnOrderInput,
+  type StopInput,
 } from './ladder-math';
 import { useRowCount } from './use-row-count';
 import './ladder.css';
@@ -36,6 +37,7 @@ import './ladder.css';
 export interface LadderPanelProps {
   readonly trading?: LadderTrading;
   readonly ownOrders?: readonly OwnOrderInput[];
+  readonly stops?: readonly StopInput[];
 }
 
 export function LadderPanel(props: LadderPanelProps) {
@@ -48,6 +50,7 @@ function LadderBody({
   instrument,
   trading = INERT_TRADING,
   ownOrders,
+  stops,
 }: LadderPanelProps & { instrument: InstrumentContext }) {
   count(perfStats.renders, 'LadderPanel');
   const [multiples, setMultiples] = usePanelSetting(LADDER_MULTIPLE);
@@ -120,6 +123,7 @@ function LadderBody({
           asks: book?.asks ?? [],
           sizeScale,
           own: ownOrders ?? [],
+          stops: stops ?? [],
           lastTrade: last ? { price: last.price, side: last.side } : null,
         });
   const wanted =

@@ -8,18 +8,20 @@
  * the exact sum of the levels mapped to it; nothing here uses a float except bar ratios.
  */
 import { ceilTo, floorTo, fromUnits, ratio, toUnits } from '../../ui/decimal';
+import {
+  ownBySide,
+  stopsBySide,
+  type OwnAtRow,
+  type OwnOrderInput,
+  type StopInput,
+  type StopsAtRow,
+} from './ladder-own';
+
+export type { OwnAtRow, OwnOrderInput, StopInput, StopsAtRow } from './ladder-own';
 
 export interface LevelText {
   readonly price: string;
   readonly size: string;
-}
-
-/** A working order of the user's, as phase 2's blotter will provide it. */
-export interface OwnOrderInput {
-  readonly id: string;
-  readonly side: 'buy' | 'sell';
-  readonly price: string;
-  readonly remaining: string;
 }
 
 export interface LadderInput {
@@ -35,12 +37,9 @@ export interface LadderInput {
   /** Decimals sizes are shown with (the lot's). */
   readonly sizeScale: number;
   readonly own?: readonly OwnOrderInput[];
+  /** The user's trigger orders that have not fired, shown on their trigger price's row. */
+  readonly stops?: readonly StopInput[];
   readonly lastTrade?: { readonly price: string; readonly side: 'buy' | 'sell' } | null;
-}
-
-export interface OwnAtRow {
-  readonly size: string;
-  readonly ids: readonly string[];
 }
 
 export type RowZone = 'ask' | 'bid' | 'spread' | 'none';
@@ -57,6 +56,8 @@ export interface LadderRow {
   readonly zone: RowZone;
   readonly ownBuy: OwnAtRow | null;
   readonly ownSell: OwnAtRow | null;
+  readonly stopBuy: StopsAtRow | null;
+  readonly stopSell: StopsAtRow | null;
   readonly lastTrade: 'buy' | 'sell' | null;
 }
 
@@ -106,22 +107,6 @@ function bucket(
   return out;
 }
 
-function ownBySide(input: LadderInput, side: 'buy' | 'sell'): Map<bigint, { size: bigint; ids: string[] }> {
-  const out = new Map<bigint, { size: bigint; ids: string[] }>();
-  for (const order of input.own ?? []) {
-    if (order.side !== side) continue;
-    const price = toUnits(order.price, input.scale);
-    const size = toUnits(order.remaining, input.sizeScale);
-    if (price === null || size === null) continue;
-    const row = side === 'buy' ? floorTo(price, input.step) : ceilTo(price, input.step);
-    const entry = out.get(row) ?? { size: 0n, ids: [] };
-    entry.size += size;
-    entry.ids.push(order.id);
-    out.set(row, entry);
-  }
-  return out;
-}
-
 function best(map: Map<bigint, bigint>, side: 'bid' | 'ask'): bigint | null {
   let found: bigint | null = null;
   for (const price of map.keys()) {
@@ -135,8 +120,11 @@ export function buildLadder(input: LadderInput): LadderModel {
   const asks = bucket(input.asks, 'ask', input.scale, input.step, input.sizeScale);
   const bestBid = best(bids, 'bid');
   const bestAsk = best(asks, 'ask');
-  const ownBuy = ownBySide(input, 'buy');
-  const ownSell = ownBySide(input, 'sell');
+  const grid = { scale: input.scale, step: input.step, sizeScale: input.sizeScale };
+  const ownBuy = ownBySide(input.own ?? [], 'buy', grid);
+  const ownSell = ownBySide(input.own ?? [], 'sell', grid);
+  const stopBuy = stopsBySide(input.stops ?? [], 'buy', grid);
+  const stopSell = stopsBySide(input.stops ?? [], 'sell', grid);
   const lastPrice = input.lastTrade ? toUnits(input.lastTrade.price, input.scale) : null;
   const lastRow =
     lastPrice === null || !input.lastTrade
@@ -158,8 +146,6 @@ export function buildLadder(input: LadderInput): LadderModel {
   const rows = prices.map((price, index): LadderRow => {
     const bid = bids.get(price) ?? null;
     const ask = asks.get(price) ?? null;
-    const buy = ownBuy.get(price);
-    const sell = ownSell.get(price);
     return {
       index,
       price,
@@ -170,8 +156,10 @@ export function buildLadder(input: LadderInput): LadderModel {
       askRatio: ask === null ? 0 : ratio(ask, max),
       best: price === bestBid ? 'bid' : price === bestAsk ? 'ask' : null,
       zone: zoneOf(price, bestBid, bestAsk),
-      ownBuy: buy ? { size: fromUnits(buy.size, input.sizeScale), ids: buy.ids } : null,
-      ownSell: sell ? { size: fromUnits(sell.size, input.sizeScale), ids: sell.ids } : null,
+      ownBuy: ownBuy.get(price) ?? null,
+      ownSell: ownSell.get(price) ?? null,
+      stopBuy: stopBuy.get(price) ?? null,
+      stopSell: stopSell.get(price) ?? null,
       lastTrade: lastRow !== null && lastRow === price ? input.lastTrade!.side : null,
     };
   });

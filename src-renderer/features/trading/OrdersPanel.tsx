@@ -1,25 +1,26 @@
 /**
  * Your working orders on the trading venue: price and size edit in place (Enter amends; a smaller
  * size keeps queue priority, a new price re-queues), a cancel button per row, and the linked
- * instrument's orders first. Amends pass the fat-finger check like new orders.
+ * instrument's orders first. Amends pass the fat-finger check like new orders. Stops and bracket
+ * legs show their trigger price and state (legs grouped under their entry, see blotter-rows);
+ * paper and trigger orders say why they are not filling and where they stand in the queue.
  */
 import type { TradingOrder } from '../../../src-shared/contract';
 import type { VenueId } from '../../../src-shared/domain';
-import { formatUtcTime } from '../../ui/format';
 import { useFrameStream } from '../market/market-hooks';
-import { InlineEdit } from './InlineEdit';
+import { blotterRows } from './blotter-rows';
+import { ORDER_COLUMNS, OrderRow } from './OrderRow';
 import { useTrading } from './TradingContext';
 import { TradingPanelHead } from './TradingPanelHead';
 import './trading.css';
+import './blotter.css';
 
 export function OrdersPanel() {
   const trading = useTrading();
   const { target } = trading;
   const venue = target.status === 'ready' ? target.venue : null;
   const stream = useFrameStream('trading.orders', venue ? { venue: venue as VenueId } : null);
-  const orders = [...(stream.data?.orders ?? [])].sort(
-    (a, b) => Number(b.symbol === target.symbol) - Number(a.symbol === target.symbol) || b.time - a.time,
-  );
+  const rows = blotterRows(stream.data?.orders ?? [], target.symbol);
   const amend = (o: TradingOrder, change: { price?: string; quantity?: string }) =>
     trading.submit({
       kind: 'amend',
@@ -37,7 +38,7 @@ export function OrdersPanel() {
     <section className="panel-body scroll" aria-label="Open orders" data-testid="orders-panel">
       <TradingPanelHead title="Open orders" target={target}>
         <span className="spacer" />
-        {orders.length > 0 && (
+        {rows.length > 0 && (
           <button
             type="button"
             className="ghost"
@@ -57,6 +58,11 @@ export function OrdersPanel() {
             <th>Symbol</th>
             <th>Side</th>
             <th>Type</th>
+            <th className="num">Trigger</th>
+            <th title="Why a paper or trigger order is not filling (hover for the full sentence)">Why</th>
+            <th className="num" title="Paper orders: estimated size ahead in the queue, and confidence">
+              Queue
+            </th>
             <th className="num">Price</th>
             <th className="num">Size</th>
             <th className="num">Filled</th>
@@ -65,58 +71,19 @@ export function OrdersPanel() {
           </tr>
         </thead>
         <tbody>
-          {orders.map((o) => (
-            <tr
-              key={o.orderId}
-              data-order-id={o.orderId}
-              className={o.symbol === target.symbol ? 'linked' : ''}
-            >
-              <td>
-                <button
-                  type="button"
-                  className="ghost cancel-x"
-                  data-testid="order-cancel"
-                  aria-label={`Cancel order ${o.orderId}`}
-                  title="Cancel this order"
-                  onClick={() => trading.cancelOrders([o.orderId])}
-                >
-                  ×
-                </button>
-              </td>
-              <td className="muted num">{o.orderId}</td>
-              <td>{o.symbol}</td>
-              <td className={o.side}>{o.side}</td>
-              <td>
-                {o.orderType} {o.timeInForce}
-              </td>
-              <td className="num">
-                {o.price === undefined ? (
-                  <span data-field="price">market</span>
-                ) : (
-                  <InlineEdit
-                    value={o.price}
-                    label="Price"
-                    field="price"
-                    onCommit={(price) => amend(o, { price })}
-                  />
-                )}
-              </td>
-              <td className="num">
-                <InlineEdit
-                  value={o.quantity}
-                  label="Size"
-                  field="quantity"
-                  onCommit={(quantity) => amend(o, { quantity })}
-                />
-              </td>
-              <td className="num">{o.filledQuantity}</td>
-              <td className="num">{o.remainingQuantity}</td>
-              <td className="muted num">{formatUtcTime(o.time)}</td>
-            </tr>
+          {rows.map(({ order, leg }) => (
+            <OrderRow
+              key={order.orderId}
+              order={order}
+              leg={leg}
+              linked={order.symbol === target.symbol}
+              onCancel={(id) => trading.cancelOrders([id])}
+              onAmend={amend}
+            />
           ))}
-          {orders.length === 0 && (
+          {rows.length === 0 && (
             <tr>
-              <td colSpan={10} className="muted">
+              <td colSpan={ORDER_COLUMNS} className="muted">
                 no open orders
               </td>
             </tr>

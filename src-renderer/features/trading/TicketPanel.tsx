@@ -1,7 +1,10 @@
 /**
- * The order ticket for the linked instrument on its trading venue: side, limit or market, time in
- * force (GTC, IOC, FOK, POST_ONLY; market orders IOC or FOK), size (shared with ladder clicks and
- * trading keys, with presets) and price (or the touch, one click away). Orders go through the
+ * The order ticket for the linked instrument on its trading venue: side, limit, market, stop
+ * market or stop limit, time in force (GTC, IOC, FOK, POST_ONLY; market and stop-market orders IOC
+ * or FOK), size (shared with ladder clicks and trading keys, with presets), price (or the touch,
+ * one click away), a trigger price for stops and an optional bracket (take-profit / stop-loss) on
+ * limit and market entries. Trigger notes (see trigger-checks) show under the form while typing:
+ * they warn and never block. Orders go through the
  * shared order entry, so a price far from the touch or a size over the limits asks for a
  * confirmation first. Without a trading venue for the instrument the ticket says why and is
  * disabled. Decimal strings are sent as typed.
@@ -16,6 +19,7 @@ import { PaperBadge } from './PaperBadge';
 import { SizePresetButtons } from './SizePresetButtons';
 import { TicketSettings } from './TicketSettings';
 import { useTrading } from './TradingContext';
+import { isStopType, triggerNotes, type TicketOrderType } from './trigger-checks';
 import './trading.css';
 
 const LIMIT_TIFS = ['GTC', 'IOC', 'FOK', 'POST_ONLY'] as const;
@@ -28,9 +32,12 @@ export function TicketPanel() {
   const { target } = trading;
   const ready = target.status === 'ready' ? target : null;
   const [side, setSide] = useState<'buy' | 'sell'>('buy');
-  const [type, setType] = useState<'limit' | 'market'>('limit');
+  const [type, setType] = useState<TicketOrderType>('limit');
   const [tif, setTif] = useState<LimitTif>('GTC');
   const [price, setPrice] = useState('');
+  const [trigger, setTrigger] = useState('');
+  const [takeProfit, setTakeProfit] = useState('');
+  const [stopLoss, setStopLoss] = useState('');
   const [outcome, setOutcome] = useState<OutcomeLine | null>(null);
   const book = useFrameStream(
     'market.book',
@@ -39,14 +46,29 @@ export function TicketPanel() {
   ).data;
   const bid = book?.bids[0]?.price ?? null;
   const ask = book?.asks[0]?.price ?? null;
-  const tifs: readonly LimitTif[] = type === 'market' ? MARKET_TIFS : LIMIT_TIFS;
+  const stop = isStopType(type);
+  const priced = type === 'limit' || type === 'stop_limit';
+  const tifs: readonly LimitTif[] = type === 'market' || type === 'stop_market' ? MARKET_TIFS : LIMIT_TIFS;
+  const bracket = stop ? undefined : { takeProfit, stopLoss };
+  const notes = triggerNotes(
+    { side, type, price, triggerPrice: trigger, ...(bracket ?? {}) },
+    { ...trading.readTouch(), bestBid: bid, bestAsk: ask },
+  );
   const effectiveTif = tifs.includes(tif) ? tif : 'IOC';
   const disabled = !ready || ready.blocked !== null;
   const reason = ready ? ready.blocked : target.status === 'ready' ? null : target.reason;
 
   const place = () =>
     trading.submit(
-      { kind: 'place', side, type, tif: effectiveTif, ...(type === 'limit' ? { price } : {}) },
+      {
+        kind: 'place',
+        side,
+        type,
+        tif: effectiveTif,
+        ...(priced ? { price } : {}),
+        ...(stop ? { triggerPrice: trigger } : {}),
+        ...(bracket ? { bracket } : {}),
+      },
       setOutcome,
     );
 
@@ -88,13 +110,11 @@ export function TicketPanel() {
             ))}
           </div>
           <label htmlFor="ticket-type">Type</label>
-          <select
-            id="ticket-type"
-            value={type}
-            onChange={(e) => setType(e.target.value as 'limit' | 'market')}
-          >
+          <select id="ticket-type" value={type} onChange={(e) => setType(e.target.value as TicketOrderType)}>
             <option value="limit">Limit</option>
             <option value="market">Market</option>
+            <option value="stop_market">Stop market</option>
+            <option value="stop_limit">Stop limit</option>
           </select>
           <label htmlFor="ticket-tif">Time in force</label>
           <select id="ticket-tif" value={effectiveTif} onChange={(e) => setTif(e.target.value as LimitTif)}>
@@ -114,21 +134,35 @@ export function TicketPanel() {
           />
           <span className="muted">Presets</span>
           <SizePresetButtons />
-          <label htmlFor="ticket-price">Price</label>
+          {stop && (
+            <>
+              <label htmlFor="ticket-trigger">Trigger</label>
+              <input
+                id="ticket-trigger"
+                inputMode="decimal"
+                autoComplete="off"
+                value={trigger}
+                placeholder="last trade reaches"
+                title="A buy stop fires when the last trade rises to this price, a sell stop when it falls to it"
+                onChange={(e) => setTrigger(e.target.value)}
+              />
+            </>
+          )}
+          <label htmlFor="ticket-price">{stop ? 'Limit' : 'Price'}</label>
           <div className="price-row">
             <input
               id="ticket-price"
               inputMode="decimal"
               autoComplete="off"
-              value={type === 'market' ? '' : price}
-              disabled={type === 'market'}
-              placeholder={type === 'market' ? 'market' : ''}
+              value={priced ? price : ''}
+              disabled={!priced}
+              placeholder={priced ? '' : 'market'}
               onChange={(e) => setPrice(e.target.value)}
             />
             <button
               type="button"
               className="touch bid"
-              disabled={type === 'market' || bid === null}
+              disabled={!priced || bid === null}
               onClick={() => bid && setPrice(bid)}
               title="Use the best bid"
               data-testid="ticket-bid"
@@ -138,7 +172,7 @@ export function TicketPanel() {
             <button
               type="button"
               className="touch ask"
-              disabled={type === 'market' || ask === null}
+              disabled={!priced || ask === null}
               onClick={() => ask && setPrice(ask)}
               title="Use the best ask"
               data-testid="ticket-ask"
@@ -146,6 +180,42 @@ export function TicketPanel() {
               {ask ?? '—'}
             </button>
           </div>
+          {bracket && (
+            <>
+              <label
+                htmlFor="ticket-take-profit"
+                title="Optional bracket: exit legs, one-cancels-other, sized to what the entry fills"
+              >
+                Take-profit
+              </label>
+              <input
+                id="ticket-take-profit"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="optional"
+                value={takeProfit}
+                onChange={(e) => setTakeProfit(e.target.value)}
+              />
+              <label htmlFor="ticket-stop-loss">Stop-loss</label>
+              <input
+                id="ticket-stop-loss"
+                inputMode="decimal"
+                autoComplete="off"
+                placeholder="optional"
+                value={stopLoss}
+                onChange={(e) => setStopLoss(e.target.value)}
+              />
+            </>
+          )}
+          {notes.length > 0 && (
+            <ul className="ticket-notes" data-testid="ticket-notes" role="status">
+              {notes.map((n) => (
+                <li key={n.kind} data-note={n.kind}>
+                  {n.text}
+                </li>
+              ))}
+            </ul>
+          )}
           <div className="actions">
             <button type="submit" className={`primary ${side}`} data-testid="ticket-submit">
               {side === 'buy' ? 'Buy' : 'Sell'}

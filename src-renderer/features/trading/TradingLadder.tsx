@@ -1,15 +1,17 @@
 /**
  * The ladder panel with trading: the user's working orders on the target venue for the linked
- * instrument (and only that instrument) on their rows, and the ladder's clicks and drags turned
+ * instrument (and only that instrument) on their rows (paper orders with their queue position),
+ * pending stops and bracket legs on their trigger price's row, and the ladder's clicks and drags turned
  * into orders, cancels and amends through the shared order entry (arm switch, fat-finger check).
  */
 import { useMemo } from 'react';
 import type { VenueId } from '../../../src-shared/domain';
 import type { LadderIntent } from '../ladder/ladder-intent';
-import type { OwnOrderInput } from '../ladder/ladder-math';
+import type { OwnOrderInput, StopInput } from '../ladder/ladder-math';
 import { LadderPanel } from '../ladder/LadderPanel';
 import type { LadderTrading } from '../ladder/Ladder';
 import { useFrameStream } from '../market/market-hooks';
+import { isUnfired, orderTypeText } from './blotter-rows';
 import { useTrading } from './TradingContext';
 
 export function TradingLadderPanel() {
@@ -18,12 +20,34 @@ export function TradingLadderPanel() {
   const venue = target.status === 'ready' ? target.venue : null;
   const orders = useFrameStream('trading.orders', venue ? { venue: venue as VenueId } : null);
   const list = orders.data?.orders;
+  const mine = useMemo(
+    () => (list ?? []).filter((o) => o.symbol === target.symbol && o.status === 'open'),
+    [list, target.symbol],
+  );
+  // A trigger that has not fired rests nowhere: its limit price is not a working order's row.
   const own = useMemo<OwnOrderInput[]>(
     () =>
-      (list ?? [])
-        .filter((o) => o.symbol === target.symbol && o.status === 'open' && o.price !== undefined)
-        .map((o) => ({ id: o.orderId, side: o.side, price: o.price!, remaining: o.remainingQuantity })),
-    [list, target.symbol],
+      mine
+        .filter((o) => o.price !== undefined && !isUnfired(o))
+        .map((o) => ({
+          id: o.orderId,
+          side: o.side,
+          price: o.price!,
+          remaining: o.remainingQuantity,
+          ...(o.queue ? { queue: o.queue } : {}),
+        })),
+    [mine],
+  );
+  const stops = useMemo<StopInput[]>(
+    () =>
+      mine.filter(isUnfired).map((o) => ({
+        id: o.orderId,
+        side: o.side,
+        triggerPrice: o.trigger!.triggerPrice,
+        remaining: o.remainingQuantity,
+        label: `${orderTypeText(o)}${o.trigger!.state === 'waiting_entry' ? ' (awaits its entry)' : ''}`,
+      })),
+    [mine],
   );
   const { armed, setArmed, notice, size, submit, cancelOrders, notify } = trading;
   const props = useMemo<LadderTrading>(() => {
@@ -59,5 +83,5 @@ export function TradingLadderPanel() {
       notice,
     };
   }, [target, armed, setArmed, size, notice, own, submit, cancelOrders, notify]);
-  return <LadderPanel trading={props} ownOrders={own} />;
+  return <LadderPanel trading={props} ownOrders={own} stops={stops} />;
 }

@@ -4,13 +4,16 @@
  * warnings to confirm first, or the reason nothing can be sent (no trading venue, no size, ...).
  * `sendChecked` sends them and describes the answer in one line. Invariants: nothing is sent for
  * an intent that has a reason; the instrument sent is always the target's (never another one);
- * sizes and prices travel as the decimal strings the user or the book gave.
+ * sizes and prices travel as the decimal strings the user or the book gave. Stops need a trigger
+ * price (a stop-limit also its limit); a bracket attaches only to a limit or market entry, its
+ * blank legs left out; the fat-finger rule covers every price sent, triggers and legs included.
  */
 import type { RequestInput } from '../../../src-shared/contract';
 import type { ContractClient } from '../../ipc/client';
 import { fatFingerWarnings, type FatFingerLimits, type FatFingerWarning, type Touch } from './fat-finger';
 import { isPositiveDecimal } from './order-math';
 import { describeOutcome, type OutcomeLine } from './outcome';
+import { isStopType, type TicketOrderType } from './trigger-checks';
 import type { TradingTarget } from './trading-target';
 
 export type LimitTif = 'GTC' | 'IOC' | 'FOK' | 'POST_ONLY';
@@ -26,9 +29,14 @@ export type OrderIntent =
   | {
       readonly kind: 'place';
       readonly side: 'buy' | 'sell';
-      readonly type: 'limit' | 'market';
+      readonly type: TicketOrderType;
+      /** Limit and stop-limit orders. */
       readonly price?: string;
-      /** Limit: GTC by default; market orders are IOC unless FOK is asked for. */
+      /** Stops: the last-trade price that releases the order. */
+      readonly triggerPrice?: string;
+      /** Limit and market entries: take-profit / stop-loss legs (blank = none). */
+      readonly bracket?: { readonly takeProfit?: string; readonly stopLoss?: string };
+      /** Limit: GTC by default; market orders (and stop-markets) are IOC unless FOK is asked for. */
       readonly tif?: LimitTif;
       /** The ticket's current size when absent. */
       readonly quantity?: string;
@@ -67,39 +75,7 @@ export function checkIntent(intent: OrderIntent, ctx: IntentContext): CheckedInt
   const { target } = ctx;
   if (target.blocked) return { ok: false, reason: target.blocked };
   const venue = target.venue as PlaceInput['venue'];
-  if (intent.kind === 'place') {
-    const quantity = (intent.quantity ?? ctx.size).trim();
-    if (!isPositiveDecimal(quantity)) {
-      return { ok: false, reason: 'set an order size in the ticket (or pick a size preset) first' };
-    }
-    const price = intent.type === 'limit' ? intent.price?.trim() : undefined;
-    if (intent.type === 'limit' && (price === undefined || !isPositiveDecimal(price))) {
-      return { ok: false, reason: 'a limit order needs a price' };
-    }
-    const tif = intent.type === 'market' ? (intent.tif === 'FOK' ? 'FOK' : 'IOC') : (intent.tif ?? 'GTC');
-    const place: PlaceInput = {
-      venue,
-      symbol: target.symbol as PlaceInput['symbol'],
-      side: intent.side,
-      type: intent.type,
-      tif,
-      quantity: quantity as PlaceInput['quantity'],
-      ...(price === undefined ? {} : { price: price as NonNullable<PlaceInput['price']> }),
-    };
-    const draft = {
-      side: intent.side,
-      type: intent.type,
-      quantity,
-      ...(price === undefined ? {} : { price }),
-    };
-    return {
-      ok: true,
-      title: `${Side[intent.side]} ${quantity} ${target.symbol} ${price === undefined ? 'at market' : `@ ${price}`}${tif === 'GTC' || intent.type === 'market' ? '' : ` ${tif}`}`,
-      places: [place],
-      amends: [],
-      warnings: fatFingerWarnings(draft, ctx.touch, ctx.limits),
-    };
-  }
+  if (intent.kind === 'place') return checkPlace(intent, ctx, venue);
   const price = intent.price?.trim();
   const quantity = intent.quantity?.trim();
   if (intent.orders.length === 0) return { ok: false, reason: 'no order to change' };
@@ -130,6 +106,83 @@ export function checkIntent(intent: OrderIntent, ctx: IntentContext): CheckedInt
       ...(quantity === undefined ? {} : { quantity: quantity as NonNullable<AmendInput['quantity']> }),
     })),
     warnings,
+  };
+}
+
+type PlaceIntent = Extract<OrderIntent, { kind: 'place' }>;
+type Bracket = NonNullable<PlaceInput['bracket']>;
+
+function checkPlace(intent: PlaceIntent, ctx: IntentContext, venue: PlaceInput['venue']): CheckedIntent {
+  const { target } = ctx;
+  const quantity = (intent.quantity ?? ctx.size).trim();
+  if (!isPositiveDecimal(quantity)) {
+    return { ok: false, reason: 'set an order size in the ticket (or pick a size preset) first' };
+  }
+  const stop = isStopType(intent.type);
+  const limited = intent.type === 'limit' || intent.type === 'stop_limit';
+  const price = limited ? intent.price?.trim() : undefined;
+  if (limited && (price === undefined || !isPositiveDecimal(price))) {
+    return {
+      ok: false,
+      reason: `a ${stop ? 'stop-limit' : 'limit'} order needs a ${stop ? 'limit ' : ''}price`,
+    };
+  }
+  const triggerPrice = stop ? intent.triggerPrice?.trim() : undefined;
+  if (stop && (triggerPrice === undefined || !isPositiveDecimal(triggerPrice))) {
+    return { ok: false, reason: 'a stop order needs a trigger price' };
+  }
+  const legs = bracketOf(intent);
+  if (typeof legs === 'string') return { ok: false, reason: legs };
+  const taking = intent.type === 'market' || intent.type === 'stop_market';
+  const tif = taking ? (intent.tif === 'FOK' ? 'FOK' : 'IOC') : (intent.tif ?? 'GTC');
+  const place: PlaceInput = {
+    venue,
+    symbol: target.symbol as PlaceInput['symbol'],
+    side: intent.side,
+    type: intent.type,
+    tif,
+    quantity: quantity as PlaceInput['quantity'],
+    ...(price === undefined ? {} : { price: price as NonNullable<PlaceInput['price']> }),
+    ...(triggerPrice === undefined
+      ? {}
+      : { triggerPrice: triggerPrice as NonNullable<PlaceInput['triggerPrice']> }),
+    ...(legs === null ? {} : { bracket: legs }),
+  };
+  const draft = {
+    side: intent.side,
+    type: intent.type,
+    quantity,
+    ...(price === undefined ? {} : { price }),
+    ...(triggerPrice === undefined ? {} : { triggerPrice }),
+    ...(legs?.takeProfit === undefined ? {} : { takeProfit: legs.takeProfit }),
+    ...(legs?.stopLoss === undefined ? {} : { stopLoss: legs.stopLoss }),
+  };
+  const at = price === undefined ? 'at market' : `@ ${price}`;
+  const what = triggerPrice === undefined ? at : `stop ${triggerPrice} ${at}`;
+  const shownTif = tif === 'GTC' || taking ? '' : ` ${tif}`;
+  const bracketText =
+    (legs?.takeProfit === undefined ? '' : ` · TP ${legs.takeProfit}`) +
+    (legs?.stopLoss === undefined ? '' : ` · SL ${legs.stopLoss}`);
+  return {
+    ok: true,
+    title: `${Side[intent.side]} ${quantity} ${target.symbol} ${what}${shownTif}${bracketText}`,
+    places: [place],
+    amends: [],
+    warnings: fatFingerWarnings(draft, ctx.touch, ctx.limits),
+  };
+}
+
+/** The bracket to send: null for none, a reason when it cannot be sent. */
+function bracketOf(intent: PlaceIntent): Bracket | null | string {
+  const takeProfit = intent.bracket?.takeProfit?.trim() || undefined;
+  const stopLoss = intent.bracket?.stopLoss?.trim() || undefined;
+  if (takeProfit === undefined && stopLoss === undefined) return null;
+  if (isStopType(intent.type)) return 'a bracket attaches to a limit or market entry, not to a stop';
+  if (takeProfit !== undefined && !isPositiveDecimal(takeProfit)) return `bad take-profit ${takeProfit}`;
+  if (stopLoss !== undefined && !isPositiveDecimal(stopLoss)) return `bad stop-loss ${stopLoss}`;
+  return {
+    ...(takeProfit === undefined ? {} : { takeProfit: takeProfit as NonNullable<Bracket['takeProfit']> }),
+    ...(stopLoss === undefined ? {} : { stopLoss: stopLoss as NonNullable<Bracket['stopLoss']> }),
   };
 }
 

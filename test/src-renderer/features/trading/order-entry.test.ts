@@ -103,7 +103,12 @@ describe('order intents', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<'buy' | 'sell'>('buy', 'sell'),
-        fc.constantFrom<'limit' | 'market'>('limit', 'market'),
+        fc.constantFrom<'limit' | 'market' | 'stop_market' | 'stop_limit'>(
+          'limit',
+          'market',
+          'stop_market',
+          'stop_limit',
+        ),
         fc.integer({ min: 1, max: 100_000 }),
         fc.integer({ min: 1, max: 1000 }),
         (side, type, price, lots) => {
@@ -113,6 +118,8 @@ describe('order intents', () => {
               side,
               type,
               price: String(price),
+              triggerPrice: String(price + 1),
+              bracket: { takeProfit: String(price + 2), stopLoss: '1' },
               quantity: `0.${String(lots).padStart(3, '0')}`,
             },
             ctx,
@@ -122,5 +129,95 @@ describe('order intents', () => {
         },
       ),
     );
+  });
+
+  it('a stop-market needs a trigger, goes IOC with no price, and the trigger passes the fat-finger rule', () => {
+    expect(checkIntent({ kind: 'place', side: 'buy', type: 'stop_market', triggerPrice: ' ' }, ctx)).toEqual({
+      ok: false,
+      reason: 'a stop order needs a trigger price',
+    });
+    const checked = checkIntent(
+      { kind: 'place', side: 'buy', type: 'stop_market', triggerPrice: '1010', price: '5', tif: 'GTC' },
+      ctx,
+    );
+    expect(checked.ok && checked.places[0]).toEqual({
+      venue: 'paper:binance',
+      symbol: 'BTCUSDT',
+      side: 'buy',
+      type: 'stop_market',
+      tif: 'IOC',
+      quantity: '0.01',
+      triggerPrice: '1010',
+    });
+    expect(checked.ok && checked.title).toBe('Buy 0.01 BTCUSDT stop 1010 at market');
+    expect(checked.ok && checked.warnings).toEqual([]);
+    const far = checkIntent({ kind: 'place', side: 'buy', type: 'stop_market', triggerPrice: '1200' }, ctx);
+    expect(far.ok && far.warnings).toEqual([
+      { kind: 'price-far', price: '1200', reference: '1000.2', pct: '19.97', field: 'trigger' },
+    ]);
+  });
+
+  it('a stop-limit needs both prices and checks both', () => {
+    expect(
+      checkIntent({ kind: 'place', side: 'sell', type: 'stop_limit', triggerPrice: '990' }, ctx),
+    ).toEqual({ ok: false, reason: 'a stop-limit order needs a limit price' });
+    const checked = checkIntent(
+      { kind: 'place', side: 'sell', type: 'stop_limit', triggerPrice: '900', price: '800' },
+      ctx,
+    );
+    expect(checked.ok && checked.places[0]).toMatchObject({
+      type: 'stop_limit',
+      tif: 'GTC',
+      price: '800',
+      triggerPrice: '900',
+    });
+    expect(checked.ok && checked.title).toBe('Sell 0.01 BTCUSDT stop 900 @ 800');
+    expect(
+      checked.ok && checked.warnings.map((w) => (w.kind === 'price-far' ? (w.field ?? 'price') : w.kind)),
+    ).toEqual(['price', 'trigger']);
+  });
+
+  it('a bracket rides on a limit or market entry; blank legs are left out; far legs warn', () => {
+    const checked = checkIntent(
+      {
+        kind: 'place',
+        side: 'buy',
+        type: 'limit',
+        price: '999',
+        bracket: { takeProfit: '1020', stopLoss: ' ' },
+      },
+      ctx,
+    );
+    expect(checked.ok && checked.places[0]?.bracket).toEqual({ takeProfit: '1020' });
+    expect(checked.ok && checked.title).toBe('Buy 0.01 BTCUSDT @ 999 · TP 1020');
+    const none = checkIntent(
+      { kind: 'place', side: 'buy', type: 'market', bracket: { takeProfit: '', stopLoss: '' } },
+      ctx,
+    );
+    expect(none.ok && 'bracket' in none.places[0]!).toBe(false);
+    const far = checkIntent(
+      { kind: 'place', side: 'buy', type: 'market', bracket: { takeProfit: '1010', stopLoss: '100' } },
+      ctx,
+    );
+    expect(far.ok && far.title).toBe('Buy 0.01 BTCUSDT at market · TP 1010 · SL 100');
+    expect(far.ok && far.warnings).toMatchObject([{ kind: 'price-far', field: 'stop-loss', price: '100' }]);
+    expect(
+      checkIntent(
+        { kind: 'place', side: 'buy', type: 'limit', price: '999', bracket: { stopLoss: 'abc' } },
+        ctx,
+      ),
+    ).toEqual({ ok: false, reason: 'bad stop-loss abc' });
+    expect(
+      checkIntent(
+        {
+          kind: 'place',
+          side: 'buy',
+          type: 'stop_market',
+          triggerPrice: '1010',
+          bracket: { takeProfit: '1100' },
+        },
+        ctx,
+      ),
+    ).toEqual({ ok: false, reason: 'a bracket attaches to a limit or market entry, not to a stop' });
   });
 });
