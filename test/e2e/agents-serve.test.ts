@@ -11,9 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMarketMaker, type MarketMakerStats } from '../../examples/market-maker';
 import { launchChromium } from './support/chromium';
-import { REPO_ROOT, serve, type Served } from './support/serve';
-
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+import { collectProblems, SCREENSHOTS } from './support/page-problems';
+import { serve, type Served } from './support/serve';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
@@ -33,10 +32,7 @@ describe('agents in the UI', () => {
     gatewayUrl = /DEPTHLINE_GATEWAY (\S+)/.exec(served.stdout())![1]!;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     await page.goto(served.url);
     await page.getByTestId('agents-panel').waitFor();
   }, 120_000);

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
-import { REPO_ROOT, serve, type Served } from './support/serve';
+import { collectProblems, SCREENSHOTS } from './support/page-problems';
+import { serve, type Served } from './support/serve';
 
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const HEADER = 'time_utc,time_ms,venue,symbol,side,price,quantity,fee,fee_asset,liquidity,order_id,trade_id';
 
 describe('history and replay panels', () => {
@@ -25,10 +25,7 @@ describe('history and replay panels', () => {
     served = await serve([], {}, { sim: { snapshotSec: 2 }, history: { bookSnapshotSec: 2 } });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     await page.goto(served.url);
     await page.locator('[data-panel="ticket"]').waitFor();
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -13,10 +13,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBinance } from '../support/fake-venues/binance';
 import { FakeServer } from '../support/fake-venues/server';
+import { SCREENSHOTS } from './support/page-problems';
 import { launchChromium } from './support/chromium';
-import { REPO_ROOT, serve, type Served } from './support/serve';
-
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+import { serve, type Served } from './support/serve';
 
 describe('live market data in the headless app', () => {
   let venue: FakeServer;

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
-import { REPO_ROOT, serve, type Served } from './support/serve';
-
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+import { collectProblems, SCREENSHOTS } from './support/page-problems';
+import { serve, type Served } from './support/serve';
 
 describe('npm run serve in Chromium', () => {
   let served: Served;
@@ -29,10 +28,7 @@ describe('npm run serve in Chromium', () => {
   it('shows the shell, the venues and a server clock that ticks', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
     const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    collectProblems(page, problems);
 
     await page.goto(served.url);
     await expect.poll(() => page.getByTestId('connection-status').textContent()).toMatch(/WebSocket open/);

@@ -14,9 +14,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
-import { REPO_ROOT, serve, type Served } from './support/serve';
-
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+import { collectProblems, SCREENSHOTS } from './support/page-problems';
+import { serve, type Served } from './support/serve';
 
 describe('trading from the ladder and the keyboard', () => {
   let served: Served;
@@ -37,10 +36,7 @@ describe('trading from the ladder and the keyboard', () => {
     served = await serve();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.goto(served.url);
     ladder = page.getByTestId('ladder-view');

@@ -16,9 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBinance } from '../support/fake-venues/binance';
 import { FakeServer } from '../support/fake-venues/server';
 import { launchChromium } from './support/chromium';
-import { REPO_ROOT, serve, type Served } from './support/serve';
+import { collectProblems, SCREENSHOTS } from './support/page-problems';
+import { serve, type Served } from './support/serve';
 
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const SYMBOL = 'BTCUSDT';
 
 describe('trading a live instrument on its paper twin', () => {
@@ -45,10 +45,7 @@ describe('trading a live instrument on its paper twin', () => {
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.goto(served.url);
     ticket = page.getByTestId('ticket');

@@ -12,9 +12,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
-import { REPO_ROOT, serve, type Served } from './support/serve';
-
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+import { collectProblems, SCREENSHOTS } from './support/page-problems';
+import { serve, type Served } from './support/serve';
 
 describe('trading on the simulated venue: ticket and blotters', () => {
   let served: Served;
@@ -26,10 +25,7 @@ describe('trading on the simulated venue: ticket and blotters', () => {
     served = await serve();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.goto(served.url);
     await page.locator('[data-panel="ticket"]').waitFor();

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/chromium';
-import { REPO_ROOT, serve, type Served } from './support/serve';
-
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+import { collectProblems, SCREENSHOTS } from './support/page-problems';
+import { serve, type Served } from './support/serve';
 
 describe('workspace, keymap and layout persistence', () => {
   let served: Served;
@@ -22,10 +21,7 @@ describe('workspace, keymap and layout persistence', () => {
     served = await serve();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
+    collectProblems(page, problems);
     await page.goto(served.url);
     await page.locator('[data-panel="venues"]').waitFor();
   });
