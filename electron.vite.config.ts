@@ -24,7 +24,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src-main/app/main-electron.ts'),
           host: resolve(import.meta.dirname, 'src-main/host/main.ts'),
           // The store writer thread is loaded by path at run time (new Worker), so it is an entry too.
-          'store-writer': resolve(import.meta.dirname, 'src-main/store/writer/worker.ts'),
+          'store-writer': resolve(import.meta.dirname, 'src-main/app/store-writer-thread.ts'),
         },
       },
     },

@@ -19,9 +19,11 @@ import { MemoryJournal, NullJournal, StoreJournal, type Journal } from '../../sr
 import { OrderRegistry } from '../../src-main/sim/orders';
 import { CommandPipeline } from '../../src-main/sim/pipeline';
 import { EventProcessor } from '../../src-main/sim/processor';
-import { decimalSource, SimRuntime } from '../../src-main/sim/runtime';
+import { decimalSource } from '../../src-main/sim/decimal-source';
+import { SimRuntime } from '../../src-main/sim/runtime';
 import { StoreWriter } from '../../src-main/store/writer/client';
 import { SOURCE_WORKER } from '../../test/support/store-worker';
+import { cpuSample, cpuSince } from './thread-cpu';
 
 const settings = SettingsSchema.parse({}).sim;
 
@@ -31,6 +33,12 @@ export interface Timed {
   readonly rate: number;
   /** Commands per second on the engine's thread alone (the writer thread drains concurrently). */
   readonly engineRate: number;
+  /**
+   * Commands per second of the engine thread's own CPU time (Linux; null elsewhere): what the
+   * thread sustains when it has a core to itself, unlike wall time immune to other processes (and
+   * to the writer thread) taking the core away on a busy machine.
+   */
+  readonly engineCpuRate: number | null;
 }
 
 async function withWriter<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T> {
@@ -60,6 +68,7 @@ export async function session(steps: number, persist: boolean): Promise<Timed> {
     await sim.journal.flush();
     sim.port.onEvent(() => {}); // the app always listens (the gateway, the UI's streams)
     const before = sim.pipeline.commands;
+    const cpu = cpuSample();
     const start = process.hrtime.bigint();
     for (let i = 0; i < steps; i++) {
       clock.advance(settings.stepMs);
@@ -69,12 +78,18 @@ export async function session(steps: number, persist: boolean): Promise<Timed> {
       if (i % 10 === 9) await new Promise((r) => setImmediate(r));
     }
     const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const engineCpu = cpuSince(cpu).main;
     const done = await sim.journal.flush();
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     if (!done.ok) throw new Error(done.error.message);
     const commands = sim.pipeline.commands - before;
     await sim.stop();
-    return { commands, rate: commands / seconds, engineRate: commands / engineSeconds };
+    return {
+      commands,
+      rate: commands / seconds,
+      engineRate: commands / engineSeconds,
+      engineCpuRate: engineCpu ? commands / (engineCpu / 1e6) : null,
+    };
   };
   if (!persist) return run(null);
   const dataDir = mkdtempSync(join(tmpdir(), 'depthline-bench-sim-'));
@@ -124,14 +139,26 @@ function pipelineOn(journal: Journal): CommandPipeline {
 export async function pipeline(commands: readonly EngineCommand[], persist: boolean): Promise<Timed> {
   if (!persist) {
     const p = pipelineOn(new NullJournal());
+    const cpu = cpuSample();
     const start = process.hrtime.bigint();
     for (const c of commands) p.execute(c);
     const rate = commands.length / (Number(process.hrtime.bigint() - start) / 1e9);
-    return { commands: commands.length, rate, engineRate: rate };
+    const engineCpu = cpuSince(cpu).main;
+    return {
+      commands: commands.length,
+      rate,
+      engineRate: rate,
+      engineCpuRate: engineCpu ? commands.length / (engineCpu / 1e6) : null,
+    };
   }
   return withWriter(async (writer) => {
+    // The venue's first entry, as the runtime writes it: the writer's projector starts from it.
     const config = simConfig(settings);
-    writer.write(
+    const p = pipelineOn(new StoreJournal(writer));
+    p.append(
+      'sim.genesis',
+      0,
+      config.genesis,
       config.genesis.instruments.map((i) => ({
         op: 'instrument' as const,
         venue: 'sim',
@@ -143,10 +170,11 @@ export async function pipeline(commands: readonly EngineCommand[], persist: bool
       })),
     );
     await writer.flush();
-    const p = pipelineOn(new StoreJournal(writer));
+    const cpu = cpuSample();
     const start = process.hrtime.bigint();
     for (const c of commands) p.execute(c);
     const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const engineCpu = cpuSince(cpu).main;
     const done = await writer.flush();
     if (!done.ok) throw new Error(done.error.message);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -154,6 +182,7 @@ export async function pipeline(commands: readonly EngineCommand[], persist: bool
       commands: commands.length,
       rate: commands.length / seconds,
       engineRate: commands.length / engineSeconds,
+      engineCpuRate: engineCpu ? commands.length / (engineCpu / 1e6) : null,
     };
   });
 }

@@ -59,13 +59,24 @@ export function simConfig(settings: SimSettings): SimConfig {
     })),
     model,
     quote: { asset: quote, decimals: decimals.get(quote)! },
-    valuation: {
-      quote,
-      quoteDecimals: decimals.get(quote)!,
-      basePrices: new Map(
-        settings.instruments.map((i) => [i.base, [i.initialPrice, decimals.get(i.base)!] as const]),
-      ),
-    },
+    valuation: valuationOf({ version: 1, assets, instruments }),
+  };
+}
+
+/**
+ * How deposits are valued in quote units (an account's starting capital): at the genesis prices, in
+ * the first instrument's quote asset. Derived from the genesis record alone, so the store writer's
+ * projector (see projector.ts) values them exactly as the venue does.
+ */
+export function valuationOf(genesis: Genesis): DepositValuation {
+  const decimals = new Map(genesis.assets.map((a) => [a.id, a.decimals]));
+  const quote = genesis.instruments[0]!.quote;
+  return {
+    quote,
+    quoteDecimals: decimals.get(quote)!,
+    basePrices: new Map(
+      genesis.instruments.map((i) => [i.base, [i.initialPrice, decimals.get(i.base)!] as const]),
+    ),
   };
 }
 

@@ -12,10 +12,16 @@ import type { Result } from '../../src-shared/result';
 import { ok } from '../../src-shared/result';
 import type { StoreWriter } from '../store/writer/client';
 import type { LedgerOp } from '../store/writer/ops';
+import { SIM_VENUE } from './rows';
 
 export interface Journal {
   /** False for a journal that keeps nothing: the pipeline then builds no entries or projections. */
   readonly records: boolean;
+  /**
+   * True when the journal derives the ledger rows from the entries itself (the store writer's
+   * projector, see store/writer/projection.ts): the pipeline then writes only the entries.
+   */
+  readonly derivesRows: boolean;
   /** True when writes are acknowledged immediately (no Promise needed). */
   readonly synchronous: boolean;
   /** False under backpressure or after a failure: refuse new commands (retryable). */
@@ -36,6 +42,7 @@ export interface Journal {
 
 export class MemoryJournal implements Journal {
   readonly records: boolean = true;
+  readonly derivesRows = false;
   readonly synchronous = true;
   readonly accepting = true;
   readonly failure = null;
@@ -81,9 +88,12 @@ export class NullJournal extends MemoryJournal {
 export class StoreJournal implements Journal {
   readonly records = true;
   readonly synchronous = false;
+  readonly derivesRows: boolean;
   private ticket = 0;
 
-  constructor(private readonly writer: StoreWriter) {}
+  constructor(private readonly writer: StoreWriter) {
+    this.derivesRows = writer.derives(SIM_VENUE);
+  }
 
   get accepting(): boolean {
     return this.writer.accepting;
@@ -144,6 +154,9 @@ export class JournalSlot implements Journal {
   }
   get synchronous(): boolean {
     return this.inner?.synchronous ?? false;
+  }
+  get derivesRows(): boolean {
+    return this.inner?.derivesRows ?? false;
   }
   get accepting(): boolean {
     return this.inner?.accepting ?? false;

@@ -3,7 +3,9 @@
  * here, from bots, the user, the built-in agents and the venue's own set-up alike. For an accepted
  * command it assigns the next journal sequence number (gapless, from 1), and writes the command's
  * plain JSON (`EngineCommand`, the same object `Engine.execute` takes) plus its ledger projections
- * as one atomic group; a rejected command changes nothing and is not journaled. Sim entries (genesis,
+ * as one atomic group; a rejected command changes nothing and is not journaled. When the journal
+ * derives the projections itself (the SQLite store's writer thread runs a replica, projector.ts),
+ * only the entry is written: this thread builds no rows. Sim entries (genesis,
  * news, model checkpoints) share the same sequence, so one ordered log rebuilds the whole venue.
  *
  * While replaying, commands run through the same engine and bookkeeping but nothing is written and
@@ -68,20 +70,23 @@ export class CommandPipeline {
       for (const listener of this.replayListeners) listener(replayed);
       return { result, ticket: 0, orders: replayed.orders };
     }
-    const records = this.journal.records;
-    const outputs = this.processor.process(events, { ops: records, events: this.listeners.size > 0 });
-    let ticket = this.journal.lastTicket;
-    if (records) {
-      const ops = outputs.ops!;
-      ops.unshift({
+    const journal = this.journal;
+    const rows = journal.records && !journal.derivesRows;
+    const outputs = this.processor.process(events, { ops: rows, events: this.listeners.size > 0 });
+    let ticket = journal.lastTicket;
+    if (journal.records) {
+      const entry: LedgerOp = {
         op: 'journal',
         venue: SIM_VENUE,
         seq: this.seq,
         ts: cmd.ts,
         kind: cmd.kind,
         body: JSON.stringify(cmd),
-      });
-      ticket = this.journal.write(ops);
+      };
+      if (rows) {
+        outputs.ops!.unshift(entry);
+        ticket = journal.write(outputs.ops!);
+      } else ticket = journal.write([entry]);
     }
     for (const listener of this.listeners) listener(outputs, ticket);
     return { result, ticket, orders: outputs.orders };

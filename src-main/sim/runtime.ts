@@ -13,11 +13,11 @@ import type { JournalRow } from '../store/read/journal';
 import { readJournal } from '../store/read/journal';
 import { StoreWriter, type WorkerScript } from '../store/writer/client';
 import { AccountBook } from './accounts';
-import { CachedGrid } from './cached-grid';
 import { createAgent, type BuiltinAgent } from './agents';
 import { bootstrapAccounts } from './bootstrap';
 import { genesisMismatch, simConfig, type Genesis, type SimConfig } from './config';
 import { SimDriver, type SimCheckpoint } from './driver';
+import { decimalSource } from './decimal-source';
 import { DurableVenuePort } from './durable-port';
 import { JournalSlot, NullJournal, StoreJournal, type Journal } from './journal';
 import { MarketModel, type SimNews } from './market-model';
@@ -268,20 +268,6 @@ export class SimRuntime {
     await this.slot.flush();
     await this.ownWriter?.close();
   }
-}
-
-/** Instruments with memoizing grids (see cached-grid.ts) and asset decimals, for the processor and views. */
-export function decimalSource(engine: Engine) {
-  const infos = new Map(
-    engine.instrumentIds().map((id) => {
-      const info = engine.instrument(id)!;
-      return [id, { ...info, grid: CachedGrid.of(info.grid) }] as const;
-    }),
-  );
-  return {
-    instrument: (id: string) => infos.get(id) ?? engine.instrument(id)!,
-    assetDecimals: (asset: string) => engine.assetDecimals(asset)!,
-  };
 }
 
 function strip(genesis: Genesis & { seed?: number }): Genesis {

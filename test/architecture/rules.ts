@@ -71,6 +71,11 @@ export const RULES: readonly Rule[] = [
     forbids: (e) => isPackage(e, 'better-sqlite3'),
   },
   {
+    name: 'the store knows no venue or service: only store, core and src-shared code',
+    appliesTo: under('src-main/store/'),
+    forbids: (e) => e.target !== null && !under('src-main/store/', 'src-main/core/', 'src-shared/')(e.target),
+  },
+  {
     name: 'venue adapters depend on the book core, never the reverse',
     appliesTo: under('src-main/core/'),
     forbids: (e) => under('src-main/venues/', 'src-main/services/', 'src-main/sim/')(e.target),

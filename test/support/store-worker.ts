@@ -4,5 +4,5 @@ import type { WorkerScript } from '../../src-main/store/writer/client';
 
 export const SOURCE_WORKER: WorkerScript = {
   file: resolve(import.meta.dirname, 'ts-worker.mjs'),
-  argv: [resolve(import.meta.dirname, '../../src-main/store/writer/worker.ts')],
+  argv: [resolve(import.meta.dirname, '../../src-main/app/store-writer-thread.ts')],
 };

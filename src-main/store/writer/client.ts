@@ -7,12 +7,14 @@
  * Backpressure: `accepting` turns false when more than `maxPendingOps` are written but not committed;
  * callers must refuse new work (a retryable error) rather than queue without bound.
  *
- * Order rows are upserts (the latest state wins), so an `order` op for an order that already has one
- * in the batch being assembled replaces it in place instead of adding a row: a quote amended many
- * times in one turn costs one row. Everything in a batch commits together, so the result is the same.
+ * Order rows are upserts: within a batch the latest row of an order replaces the earlier one (batch.ts).
+ *
+ * Venues listed in `derives` have a projector in the writer thread (projection.ts): they send only
+ * their journal entries and the thread derives their rows.
  */
 import { Worker } from 'node:worker_threads';
 import { appError, err, ok, type AppError, type Result } from '../../../src-shared/result';
+import { BatchBuilder } from './batch';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import type { WriteOp } from './ops';
 
@@ -37,9 +39,7 @@ export interface WriterStats {
 }
 
 export class StoreWriter {
-  private buffer: WriteOp[] = [];
-  /** venue|orderId -> index in `buffer` of that order's row. */
-  private orderSlots = new Map<string, number>();
+  private readonly buffer = new BatchBuilder();
   private ticket = 0;
   private sentTicket = 0;
   private committed = 0;
@@ -59,6 +59,7 @@ export class StoreWriter {
   private constructor(
     private readonly worker: Worker,
     options: WriterOptions,
+    private readonly projected: ReadonlySet<string>,
   ) {
     this.maxPendingOps = options.maxPendingOps ?? 200_000;
     this.maxBatchOps = options.maxBatchOps ?? 20_000;
@@ -81,10 +82,15 @@ export class StoreWriter {
       worker.once('error', onError);
       worker.once('message', (message: FromWorker) => {
         worker.off('error', onError);
-        if (message.t === 'ready') resolve(new StoreWriter(worker, options));
+        if (message.t === 'ready') resolve(new StoreWriter(worker, options, new Set(message.projects)));
         else reject(new Error(`store writer sent ${message.t} before ready`));
       });
     });
+  }
+
+  /** True when the writer thread derives this venue's rows from its journal entries. */
+  derives(venue: string): boolean {
+    return this.projected.has(venue);
   }
 
   /** False while too much is waiting to be committed, or after a failure. */
@@ -111,8 +117,8 @@ export class StoreWriter {
 
   /** Queues ops; returns the ticket that covers them. */
   write(ops: WriteOp | readonly WriteOp[]): number {
-    if (Array.isArray(ops)) for (const op of ops as readonly WriteOp[]) this.push(op);
-    else this.push(ops as WriteOp);
+    if (Array.isArray(ops)) for (const op of ops as readonly WriteOp[]) this.buffer.push(op);
+    else this.buffer.push(ops as WriteOp);
     this.ticket += 1;
     if (this.buffer.length >= this.maxBatchOps) this.send();
     else this.scheduleFlush();
@@ -160,19 +166,6 @@ export class StoreWriter {
     return this.closed;
   }
 
-  private push(op: WriteOp): void {
-    if (op.op === 'order') {
-      const key = `${op.venue}|${op.row.orderId}`;
-      const at = this.orderSlots.get(key);
-      if (at !== undefined) {
-        this.buffer[at] = op;
-        return;
-      }
-      this.orderSlots.set(key, this.buffer.length);
-    }
-    this.buffer.push(op);
-  }
-
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -184,9 +177,7 @@ export class StoreWriter {
 
   private send(): void {
     if (this.buffer.length === 0 || this.sentTicket === this.ticket) return;
-    const ops = this.buffer;
-    this.buffer = [];
-    this.orderSlots = new Map();
+    const ops = this.buffer.take();
     this.sentTicket = this.ticket;
     this.pendingOps += ops.length;
     this.pendingOpsByTicket.set(this.ticket, ops.length);

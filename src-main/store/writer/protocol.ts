@@ -14,7 +14,8 @@ export type ToWorker =
   | { readonly t: 'close' };
 
 export type FromWorker =
-  | { readonly t: 'ready' }
+  /** `projects`: venues whose journal entries the thread turns into rows itself (projection.ts). */
+  | { readonly t: 'ready'; readonly projects: readonly string[] }
   | { readonly t: 'committed'; readonly ticket: number; readonly ops: number; readonly micros: number }
   | {
       readonly t: 'failed';

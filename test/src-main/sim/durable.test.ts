@@ -27,6 +27,7 @@ const d = (s: string) => s as DecimalString;
 /** A journal whose commits and backpressure the test controls. */
 class HeldJournal implements Journal {
   readonly records = true;
+  readonly derivesRows = false;
   readonly synchronous = false;
   accepting = true;
   failure: string | null = null;

@@ -36,39 +36,39 @@ describe('journal read and venue reset', () => {
       await writer.close();
       rmSync(dataDir, { recursive: true, force: true });
     });
-    expect([...readJournal(dataDir, 'sim')]).toEqual([]);
-    writer.write([...ledgerSetup('sim'), ...ledgerSetup('other')]);
+    expect([...readJournal(dataDir, 'alpha')]).toEqual([]);
+    writer.write([...ledgerSetup('alpha'), ...ledgerSetup('other')]);
     writer.write([
-      journal('sim', 2),
-      journal('sim', 1),
+      journal('alpha', 2),
+      journal('alpha', 1),
       journal('other', 3),
-      fillOp(1, 'sim'),
+      fillOp(1, 'alpha'),
       fillOp(2, 'other'),
     ]);
-    writer.write({ op: 'news', venue: 'sim', ts: 1, symbol: 'BTC-USD', headline: 'h', sentiment: '0.5' });
+    writer.write({ op: 'news', venue: 'alpha', ts: 1, symbol: 'BTC-USD', headline: 'h', sentiment: '0.5' });
     expect((await writer.flush()).ok).toBe(true);
-    expect([...readJournal(dataDir, 'sim')].map((r) => [r.seq, r.kind, r.body])).toEqual([
+    expect([...readJournal(dataDir, 'alpha')].map((r) => [r.seq, r.kind, r.body])).toEqual([
       [1, 'place', '{"n":1}'],
       [2, 'place', '{"n":2}'],
     ]);
 
-    writer.write({ op: 'resetVenue', venue: 'sim' });
+    writer.write({ op: 'resetVenue', venue: 'alpha' });
     expect((await writer.flush()).ok).toBe(true);
-    expect([...readJournal(dataDir, 'sim')]).toEqual([]);
+    expect([...readJournal(dataDir, 'alpha')]).toEqual([]);
     expect([...readJournal(dataDir, 'other')].map((r) => r.seq)).toEqual([3]);
     const db = openReadonly({ file: join(dataDir, LEDGER_FILE), role: 'ledger' });
     try {
       const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-      expect(count("SELECT count(*) AS n FROM accounts WHERE venue = 'sim'")).toBe(0);
+      expect(count("SELECT count(*) AS n FROM accounts WHERE venue = 'alpha'")).toBe(0);
       expect(count("SELECT count(*) AS n FROM accounts WHERE venue = 'other'")).toBeGreaterThan(0);
       expect(count('SELECT count(*) AS n FROM fills')).toBe(1);
-      expect(count("SELECT count(*) AS n FROM news WHERE venue = 'sim'")).toBe(0);
+      expect(count("SELECT count(*) AS n FROM news WHERE venue = 'alpha'")).toBe(0);
     } finally {
       db.close();
     }
     // The venue can be set up again from scratch after a reset.
-    writer.write([...ledgerSetup('sim'), journal('sim', 1), fillOp(5, 'sim')]);
+    writer.write([...ledgerSetup('alpha'), journal('alpha', 1), fillOp(5, 'alpha')]);
     expect((await writer.flush()).ok).toBe(true);
-    expect([...readJournal(dataDir, 'sim')].map((r) => r.seq)).toEqual([1]);
+    expect([...readJournal(dataDir, 'alpha')].map((r) => r.seq)).toEqual([1]);
   });
 });
