@@ -58,6 +58,10 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
       case 'journal':
         journal.run(op.seq, op.venue, op.ts, op.kind, op.body);
         return;
+      case 'journalRun':
+        for (let i = 0; i < op.seq.length; i++)
+          journal.run(op.seq[i], op.venue, op.ts[i], op.kind[i], op.body[i]);
+        return;
       case 'account':
         account.run(op.venue, op.account, op.name, op.kind, op.ts);
         return;

@@ -177,10 +177,11 @@ export class StoreWriter {
 
   private send(): void {
     if (this.buffer.length === 0 || this.sentTicket === this.ticket) return;
+    const count = this.buffer.length;
     const ops = this.buffer.take();
     this.sentTicket = this.ticket;
-    this.pendingOps += ops.length;
-    this.pendingOpsByTicket.set(this.ticket, ops.length);
+    this.pendingOps += count;
+    this.pendingOpsByTicket.set(this.ticket, count);
     this.post({ t: 'batch', ticket: this.ticket, ops });
   }
 

@@ -30,21 +30,31 @@ export class ProjectionDeriver {
 
   /** Adds `op` to the batch, followed by the rows it implies. Throws when an entry does not follow. */
   add(op: WriteOp, batch: BatchBuilder): void {
+    if (op.op === 'journalRun' && this.projectors[op.venue]) {
+      for (let i = 0; i < op.seq.length; i++) {
+        const entry = { seq: op.seq[i]!, ts: op.ts[i]!, kind: op.kind[i]!, body: op.body[i]! };
+        this.addEntry(op.venue, entry, batch);
+      }
+      return;
+    }
+    if (op.op === 'journal') return this.addEntry(op.venue, op, batch);
     batch.push(op);
     if (op.op === 'resetVenue') {
       this.live.delete(op.venue);
       this.reset.add(op.venue);
-      return;
     }
-    if (op.op !== 'journal') return;
-    const factory = this.projectors[op.venue];
+  }
+
+  private addEntry(venue: string, entry: JournalEntry, batch: BatchBuilder): void {
+    batch.push({ op: 'journal', venue, ...entry });
+    const factory = this.projectors[venue];
     if (!factory) return;
-    let projector = this.live.get(op.venue);
+    let projector = this.live.get(venue);
     if (!projector) {
-      projector = factory(this.reset.has(op.venue) ? [] : this.history(op.venue, op.seq));
-      this.live.set(op.venue, projector);
+      projector = factory(this.reset.has(venue) ? [] : this.history(venue, entry.seq));
+      this.live.set(venue, projector);
     }
-    for (const row of projector.project(op)) batch.push(row);
+    for (const row of projector.project(entry)) batch.push(row);
   }
 
   /** The batch committed: what was reset is gone from disk too. */

@@ -48,6 +48,19 @@ export type LedgerOp =
       readonly kind: string;
       readonly body: string;
     }
+  /**
+   * Consecutive journal entries of one venue, in columns. Only the writer builds these (batch.ts):
+   * posting one object per entry to the writer thread costs ~8x more (structured clone writes every
+   * key of every object).
+   */
+  | {
+      readonly op: 'journalRun';
+      readonly venue: string;
+      readonly seq: number[];
+      readonly ts: number[];
+      readonly kind: string[];
+      readonly body: string[];
+    }
   | {
       readonly op: 'account';
       readonly venue: string;

@@ -1,0 +1,121 @@
+/**
+ * The writer's batches (store/writer/batch.ts): journal entries packed into runs and order rows
+ * coalesced must write exactly what the ops say. Model: the same ops with every journal run
+ * unpacked, and each order's row at its first position holding its last state.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BatchBuilder } from '../../../src-main/store/writer/batch';
+import type { WriteOp } from '../../../src-main/store/writer/ops';
+
+const VENUES = ['sim', 'paper:binance'];
+
+const opArb: fc.Arbitrary<WriteOp> = fc.oneof(
+  fc.record({
+    op: fc.constant('journal' as const),
+    venue: fc.constantFrom(...VENUES),
+    seq: fc.nat(),
+    ts: fc.nat(),
+    kind: fc.constantFrom('place', 'amend', 'sim.news'),
+    body: fc.string(),
+  }),
+  fc
+    .record({ orderId: fc.nat(5), filled: fc.nat(9), venue: fc.constantFrom(...VENUES) })
+    .map(({ orderId, filled, venue }): WriteOp => ({
+      op: 'order',
+      venue,
+      row: {
+        orderId,
+        account: 'a1',
+        instrument: 'BTC-USD',
+        side: 'buy',
+        orderType: 'limit',
+        tif: 'GTC',
+        price: '1',
+        quantity: '10',
+        filled: String(filled),
+        status: 'open',
+        clientOrderId: null,
+        createdTs: 1,
+        updatedTs: filled,
+      },
+    })),
+  fc
+    .nat()
+    .map((ts): WriteOp => ({ op: 'news', venue: 'sim', ts, symbol: 'X', headline: 'h', sentiment: '0' })),
+);
+
+function unpack(ops: readonly WriteOp[]): WriteOp[] {
+  return ops.flatMap((op): WriteOp[] =>
+    op.op === 'journalRun'
+      ? op.seq.map((seq, i) => ({
+          op: 'journal',
+          venue: op.venue,
+          seq,
+          ts: op.ts[i]!,
+          kind: op.kind[i]!,
+          body: op.body[i]!,
+        }))
+      : [op],
+  );
+}
+
+function model(ops: readonly WriteOp[]): WriteOp[] {
+  const out: WriteOp[] = [];
+  const at = new Map<string, number>();
+  for (const op of ops) {
+    if (op.op === 'order') {
+      const key = `${op.venue}|${op.row.orderId}`;
+      const i = at.get(key);
+      if (i !== undefined) {
+        out[i] = op;
+        continue;
+      }
+      at.set(key, out.length);
+    }
+    out.push(op);
+  }
+  return out;
+}
+
+describe('writer batches', () => {
+  it('write exactly the ops given: runs unpacked, each order once with its last row', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => {
+        const batch = new BatchBuilder();
+        for (const op of ops) batch.push(op);
+        expect(batch.length).toBe(model(ops).length);
+        const taken = batch.take();
+        expect(unpack(taken)).toEqual(model(ops));
+        expect(batch.length).toBe(0);
+        expect(batch.take()).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('packs consecutive entries of one venue into one run', () => {
+    const batch = new BatchBuilder();
+    const entry = (venue: string, seq: number): WriteOp => ({
+      op: 'journal',
+      venue,
+      seq,
+      ts: seq,
+      kind: 'k',
+      body: '{}',
+    });
+    for (const op of [
+      entry('sim', 1),
+      entry('sim', 2),
+      entry('sim', 3),
+      entry('paper:x', 1),
+      entry('sim', 4),
+    ])
+      batch.push(op);
+    expect(batch.take().map((op) => (op.op === 'journalRun' ? [op.venue, op.seq] : op.op))).toEqual([
+      ['sim', [1, 2, 3]],
+      ['paper:x', [1]],
+      ['sim', [4]],
+    ]);
+  });
+});
