@@ -11,10 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DecimalString } from '../../../src-shared/domain';
-import { ManualClock, ManualTimers, silentLogger } from '../../../src-main/core/ports';
 import { simConfig } from '../../../src-main/sim/config';
 import { MemoryJournal } from '../../../src-main/sim/journal';
-import { SimRuntime } from '../../../src-main/sim/runtime';
+import { type SimRuntime } from '../../../src-main/sim/runtime';
 import { openReadonly } from '../../../src-main/store/db';
 import { LEDGER_FILE, openStoreFiles } from '../../../src-main/store/open-store';
 import { readJournal } from '../../../src-main/store/read/journal';
@@ -23,7 +22,7 @@ import { StoreWriter } from '../../../src-main/store/writer/client';
 import type { LedgerOp } from '../../../src-main/store/writer/ops';
 import { SOURCE_WORKER } from '../../support/store-worker';
 import { sqliteSim } from './sqlite-support';
-import { journalRows, simSettings } from './support';
+import { journalRows, simSettings, steppedSim } from './support';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -118,30 +117,16 @@ async function onSqlite(dir: string, first: number, second: number): Promise<voi
 
 /** The same two sittings with the rows built inline, then applied to a database as they were kept. */
 async function inline(dir: string, first: number, second: number): Promise<void> {
-  const settings = simSettings();
   const kept: LedgerOp[] = [];
-  let clock = new ManualClock(START, 0);
+  let start = START;
   for (const steps of [first, second]) {
     const journal = new MemoryJournal({ keep: true });
-    const c = clock;
-    const sim = new SimRuntime({
-      settings,
-      seed: SEED,
-      persistence: { kind: 'memory', journal, replay: journalRows(kept) },
-      clock: c,
-      timers: new ManualTimers(),
-      log: silentLogger,
-      autoRun: false,
-    });
-    await sim.start();
-    const stepOnce = () => {
-      c.advance(settings.stepMs);
-      sim.driver.runStep();
-    };
-    await trade(sim, stepOnce, steps);
+    const replay = journalRows(kept);
+    const { sim, clock, step } = await steppedSim(journal, { seed: SEED, start, replay });
+    await trade(sim, step, steps);
     await sim.stop();
     kept.push(...journal.kept!);
-    clock = new ManualClock(c.now(), 0);
+    start = clock.now();
   }
   const files = openStoreFiles(dir);
   try {

@@ -9,14 +9,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DecimalString } from '../../../src-shared/domain';
-import { ManualClock, ManualTimers, silentLogger } from '../../../src-main/core/ports';
+import type { DecimalString, TimeInForce } from '../../../src-shared/domain';
 import { MemoryJournal } from '../../../src-main/sim/journal';
 import { SimProjector } from '../../../src-main/sim/projector';
-import { SimRuntime } from '../../../src-main/sim/runtime';
 import type { LedgerOp } from '../../../src-main/store/writer/ops';
 import type { JournalEntry } from '../../../src-main/store/writer/projection';
-import { simSettings } from './support';
+import { simSettings, steppedSim } from './support';
 
 const d = (s: string) => s as DecimalString;
 
@@ -29,94 +27,71 @@ class GroupJournal extends MemoryJournal {
   }
 }
 
+type Order = [
+  agent: 'you' | 'bot',
+  side: 'buy' | 'sell',
+  type: 'limit' | 'market',
+  tif: TimeInForce,
+  ticks: number,
+  qty: string,
+];
+
+/** Every few steps: resting, market, FOK, IOC and post-only orders (price in ticks from fair value). */
+const ORDERS: readonly Order[] = [
+  ['you', 'buy', 'limit', 'GTC', -20, '0.01'],
+  ['you', 'sell', 'market', 'IOC', 0, '0.002'],
+  ['bot', 'buy', 'limit', 'FOK', 50, '0.003'],
+  ['bot', 'sell', 'limit', 'IOC', -50, '0.004'],
+  ['bot', 'sell', 'limit', 'POST_ONLY', -5, '0.001'],
+];
+
 /** A session whose venue builds its rows inline: built-in agents, the user and a bot trading. */
 async function session(seed: number, steps: number): Promise<GroupJournal> {
-  const settings = simSettings({ news: { meanIntervalSec: 2 } });
   const journal = new GroupJournal();
-  const clock = new ManualClock(1_700_000_000_000, 0);
-  const sim = new SimRuntime({
-    settings,
+  const { sim, step } = await steppedSim(journal, {
     seed,
-    persistence: { kind: 'memory', journal },
-    clock,
-    timers: new ManualTimers(),
-    log: silentLogger,
-    autoRun: false,
+    settings: simSettings({ news: { meanIntervalSec: 2 } }),
   });
-  await sim.start();
   const port = sim.port;
-  const you = sim.userAgentId;
   const bot = await port.registerAgent({ name: `bot-${seed}`, startingCapital: d('50000') });
   if (!bot.ok) throw new Error(bot.error.message);
-  const botId = bot.value.agentId;
+  const agents = { you: sim.userAgentId, bot: bot.value.agentId };
   const grid = sim.engine.instrument('BTC-USD')!.grid;
   for (let i = 0; i < steps; i++) {
-    clock.advance(settings.stepMs);
-    sim.driver.runStep();
+    step();
     if (i % 25 !== 7) continue;
-    const mid = sim.market.fair('BTC-USD');
-    const away = (ticks: number) => grid.ticksToPrice(Math.round(mid + ticks));
-    await port.placeOrder({
-      agentId: you,
-      symbol: 'BTC-USD',
-      side: 'buy',
-      orderType: 'limit',
-      price: away(-20),
-      quantity: d('0.01'),
-      timeInForce: 'GTC',
-      clientOrderId: `r${i}`,
-    });
-    await port.placeOrder({
-      agentId: you,
-      symbol: 'BTC-USD',
-      side: 'sell',
-      orderType: 'market',
-      quantity: d('0.002'),
-      timeInForce: 'IOC',
-    });
-    await port.placeOrder({
-      agentId: botId,
-      symbol: 'BTC-USD',
-      side: 'buy',
-      orderType: 'limit',
-      price: away(50),
-      quantity: d('0.003'),
-      timeInForce: 'FOK',
-    });
-    await port.placeOrder({
-      agentId: botId,
-      symbol: 'BTC-USD',
-      side: 'sell',
-      orderType: 'limit',
-      price: away(-50),
-      quantity: d('0.004'),
-      timeInForce: 'IOC',
-    });
-    await port.placeOrder({
-      agentId: botId,
-      symbol: 'BTC-USD',
-      side: 'sell',
-      orderType: 'limit',
-      price: away(-5),
-      quantity: d('0.001'),
-      timeInForce: 'POST_ONLY',
-    });
-    const open = sim.venue.openOrders(you);
+    const fair = Math.round(sim.market.fair('BTC-USD'));
+    for (const [agent, side, orderType, timeInForce, ticks, qty] of ORDERS) {
+      await port.placeOrder({
+        agentId: agents[agent],
+        symbol: 'BTC-USD',
+        side,
+        orderType,
+        ...(orderType === 'limit' ? { price: grid.ticksToPrice(fair + ticks) } : {}),
+        quantity: d(qty),
+        timeInForce,
+      });
+    }
+    const open = sim.venue.openOrders(agents.you);
     if (open.ok && open.value[0]) {
       const order = open.value[0];
       const amended = await port.amendOrder({
-        agentId: you,
+        agentId: agents.you,
         symbol: 'BTC-USD',
         orderId: order.orderId,
         quantity: d('0.02'),
       });
       expect(amended.ok).toBe(true);
       if (i % 50 === 7) {
-        const canceled = await port.cancelOrder({ agentId: you, symbol: 'BTC-USD', orderId: order.orderId });
+        const canceled = await port.cancelOrder({
+          agentId: agents.you,
+          symbol: 'BTC-USD',
+          orderId: order.orderId,
+        });
         expect(canceled.ok).toBe(true);
       }
     }
-    if (i % 100 === 57) await port.cancelAll({ agentId: botId });
+    if (i % 100 === 57) await port.cancelAll({ agentId: agents.bot });
   }
   await sim.stop();
   return journal;

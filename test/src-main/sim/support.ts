@@ -7,7 +7,7 @@ import type { SimSettings } from '../../../src-main/config/sim-settings';
 import { ManualClock, ManualTimers, silentLogger } from '../../../src-main/core/ports';
 import type { JournalRow } from '../../../src-main/store/read/journal';
 import type { LedgerOp } from '../../../src-main/store/writer/ops';
-import { MemoryJournal } from '../../../src-main/sim/journal';
+import { MemoryJournal, type Journal } from '../../../src-main/sim/journal';
 import { SimRuntime } from '../../../src-main/sim/runtime';
 
 export function simSettings(over: Record<string, unknown> = {}): SimSettings {
@@ -52,6 +52,30 @@ export async function testSim(
       }
     },
   };
+}
+
+/** A venue on `journal` (memory persistence) stepped by hand, without timers; optionally replaying. */
+export async function steppedSim(
+  journal: Journal,
+  options: { settings?: SimSettings; seed?: number; start?: number; replay?: Iterable<JournalRow> } = {},
+): Promise<{ sim: SimRuntime; clock: ManualClock; step: () => void }> {
+  const settings = options.settings ?? simSettings();
+  const clock = new ManualClock(options.start ?? 1_700_000_000_000, 0);
+  const sim = new SimRuntime({
+    settings,
+    seed: options.seed,
+    persistence: { kind: 'memory', journal, ...(options.replay ? { replay: options.replay } : {}) },
+    clock,
+    timers: new ManualTimers(),
+    log: silentLogger,
+    autoRun: false,
+  });
+  await sim.start();
+  const step = () => {
+    clock.advance(settings.stepMs);
+    sim.driver.runStep();
+  };
+  return { sim, clock, step };
 }
 
 /** The journal entries a memory journal kept, as the store would return them. */
