@@ -14,6 +14,7 @@
  */
 import { EventRecorder, type Engine, type EngineCommand, type EngineResult } from '../core/engine';
 import type { LedgerOp } from '../store/writer/ops';
+import { commandJson } from './command-json';
 import type { Journal } from './journal';
 import type { LiveOrder } from './orders';
 import { SIM_VENUE, type EventProcessor, type Outputs } from './processor';
@@ -81,7 +82,7 @@ export class CommandPipeline {
         seq: this.seq,
         ts: cmd.ts,
         kind: cmd.kind,
-        body: JSON.stringify(cmd),
+        body: commandJson(cmd),
       };
       if (rows) {
         outputs.ops!.unshift(entry);
