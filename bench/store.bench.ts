@@ -22,7 +22,7 @@ import { fillOp, ledgerSetup } from '../test/support/ledger-fixtures';
 import { SOURCE_WORKER } from '../test/support/store-worker';
 import { median, report } from './lib/report';
 import { framesPerSecond, printsPerSecond } from './lib/history-load';
-import { pipeline, recordedCommands, session, type Timed } from './lib/sim-load';
+import { pipeline, recordedCommands, session, withWriter, type Timed } from './lib/sim-load';
 
 const BATCH = 10_000;
 const FILLS_PER_RUN = 200_000;
@@ -142,17 +142,19 @@ async function compare(name: string, off: () => Promise<Timed>, on: () => Promis
   }
 }
 
-await compare(
-  'store.sim_session',
-  () => session(STEPS, false),
-  () => session(STEPS, true),
-);
-const commands = await recordedCommands(STEPS);
-await compare(
-  'store.sim_pipeline',
-  () => pipeline(commands, false),
-  () => pipeline(commands, true),
-);
+await withWriter(async (shared) => {
+  await compare(
+    'store.sim_session',
+    () => session(STEPS, null),
+    () => session(STEPS, shared),
+  );
+  const commands = await recordedCommands(STEPS);
+  await compare(
+    'store.sim_pipeline',
+    () => pipeline(commands, null),
+    () => pipeline(commands, shared),
+  );
+});
 
 const printRates: number[] = [];
 const frameRates: number[] = [];

@@ -1,6 +1,7 @@
 /**
  * Simulated-venue workloads for the storage benchmark, the same with persistence off (a journal
- * that keeps nothing) and on (the SQLite journal through the store writer thread):
+ * that keeps nothing) and on (the SQLite journal through one store writer thread shared by every
+ * persisted run, see `withWriter`):
  * - `session`: the venue's built-in agents trading for a number of steps (the real workload:
  *   agents deciding, the venue port, events, the pipeline), yielding to the event loop every 10
  *   steps as the running venue does between timer ticks, timed until everything is committed;
@@ -41,63 +42,72 @@ export interface Timed {
   readonly engineCpuRate: number | null;
 }
 
-async function withWriter<T>(fn: (writer: StoreWriter) => Promise<T>): Promise<T> {
+/**
+ * One store writer (and data directory) for every persisted run of a comparison, as the app keeps one
+ * writer for its whole life: a writer per run would make each run pay the thread's start and the JIT
+ * warm-up of its projector's replica, work the app does once. Runs start from a reset venue.
+ */
+export interface SharedWriter {
+  readonly writer: StoreWriter;
+  readonly dataDir: string;
+}
+
+export async function withWriter<T>(fn: (shared: SharedWriter) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'depthline-bench-sim-'));
   const writer = await StoreWriter.start({ dataDir, script: SOURCE_WORKER, maxPendingOps: 10_000_000 });
   try {
-    return await fn(writer);
+    return await fn({ writer, dataDir });
   } finally {
     await writer.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** The agents trading for `steps` steps (seed 42); persistence off or on. */
-export async function session(steps: number, persist: boolean): Promise<Timed> {
-  const run = async (dataDir: string | null) => {
-    const clock = new ManualClock(1_700_000_000_000, 0);
-    const sim = new SimRuntime({
-      settings,
-      persistence: dataDir === null ? { kind: 'memory' } : { kind: 'sqlite', dataDir, worker: SOURCE_WORKER },
-      clock,
-      timers: new ManualTimers(),
-      log: silentLogger,
-      autoRun: false,
-    });
-    await sim.start();
-    await sim.journal.flush();
-    sim.port.onEvent(() => {}); // the app always listens (the gateway, the UI's streams)
-    const before = sim.pipeline.commands;
-    const cpu = cpuSample();
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < steps; i++) {
-      clock.advance(settings.stepMs);
-      sim.driver.runStep();
-      // As on its timer, the venue yields between steps (here every 10): batches go to the writer,
-      // commits come back and held events are delivered, as in a running app.
-      if (i % 10 === 9) await new Promise((r) => setImmediate(r));
-    }
-    const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const engineCpu = cpuSince(cpu).main;
-    const done = await sim.journal.flush();
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    if (!done.ok) throw new Error(done.error.message);
-    const commands = sim.pipeline.commands - before;
-    await sim.stop();
-    return {
-      commands,
-      rate: commands / seconds,
-      engineRate: commands / engineSeconds,
-      engineCpuRate: engineCpu ? commands / (engineCpu / 1e6) : null,
-    };
-  };
-  if (!persist) return run(null);
-  const dataDir = mkdtempSync(join(tmpdir(), 'depthline-bench-sim-'));
-  try {
-    return await run(dataDir);
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+/** The agents trading for `steps` steps (seed 42); persistence off (null) or on the shared writer. */
+export async function session(steps: number, shared: SharedWriter | null): Promise<Timed> {
+  const clock = new ManualClock(1_700_000_000_000, 0);
+  const sim = new SimRuntime({
+    settings,
+    persistence:
+      shared === null
+        ? { kind: 'memory' }
+        : {
+            kind: 'sqlite',
+            dataDir: shared.dataDir,
+            worker: { shared: Promise.resolve(shared.writer) },
+            reset: true,
+          },
+    clock,
+    timers: new ManualTimers(),
+    log: silentLogger,
+    autoRun: false,
+  });
+  await sim.start();
+  await sim.journal.flush();
+  sim.port.onEvent(() => {}); // the app always listens (the gateway, the UI's streams)
+  const before = sim.pipeline.commands;
+  const cpu = cpuSample();
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < steps; i++) {
+    clock.advance(settings.stepMs);
+    sim.driver.runStep();
+    // As on its timer, the venue yields between steps (here every 10): batches go to the writer,
+    // commits come back and held events are delivered, as in a running app.
+    if (i % 10 === 9) await new Promise((r) => setImmediate(r));
   }
+  const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const engineCpu = cpuSince(cpu).main;
+  const done = await sim.journal.flush();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (!done.ok) throw new Error(done.error.message);
+  const commands = sim.pipeline.commands - before;
+  await sim.stop();
+  return {
+    commands,
+    rate: commands / seconds,
+    engineRate: commands / engineSeconds,
+    engineCpuRate: engineCpu ? commands / (engineCpu / 1e6) : null,
+  };
 }
 
 /** The engine commands of a recorded `steps`-step session (setup included). */
@@ -135,9 +145,12 @@ function pipelineOn(journal: Journal): CommandPipeline {
   return pipeline;
 }
 
-/** Replays `commands` through a fresh pipeline; persistence off or on (until committed). */
-export async function pipeline(commands: readonly EngineCommand[], persist: boolean): Promise<Timed> {
-  if (!persist) {
+/** Replays `commands` through a fresh pipeline; persistence off (null) or on the shared writer. */
+export async function pipeline(
+  commands: readonly EngineCommand[],
+  shared: SharedWriter | null,
+): Promise<Timed> {
+  if (shared === null) {
     const p = pipelineOn(new NullJournal());
     const cpu = cpuSample();
     const start = process.hrtime.bigint();
@@ -151,7 +164,9 @@ export async function pipeline(commands: readonly EngineCommand[], persist: bool
       engineCpuRate: engineCpu ? commands.length / (engineCpu / 1e6) : null,
     };
   }
-  return withWriter(async (writer) => {
+  {
+    const { writer } = shared;
+    writer.write({ op: 'resetVenue', venue: 'sim' });
     // The venue's first entry, as the runtime writes it: the writer's projector starts from it.
     const config = simConfig(settings);
     const p = pipelineOn(new StoreJournal(writer));
@@ -184,5 +199,5 @@ export async function pipeline(commands: readonly EngineCommand[], persist: bool
       engineRate: commands.length / engineSeconds,
       engineCpuRate: engineCpu ? commands.length / (engineCpu / 1e6) : null,
     };
-  });
+  }
 }
