@@ -23,9 +23,19 @@ import type {
 import type { Journal } from './journal';
 import type { SimVenue } from './venue';
 
+/** Delivered events are dropped from the held arrays at the latest this many events on. */
+const COMPACT_AFTER = 4096;
+
 export class DurableVenuePort implements VenuePort {
   private readonly listeners = new Set<(event: VenueEvent) => void>();
-  private held: Array<readonly [number, VenueEvent]> = [];
+  /**
+   * Events held until durable and the ticket of each, in two parallel arrays from `head` on: no
+   * object per held event (a session holds thousands between commits, and what outlives a young
+   * generation collection is what the engine thread pays for).
+   */
+  private heldTickets: number[] = [];
+  private heldEvents: VenueEvent[] = [];
+  private head = 0;
   private waiting = false;
 
   constructor(
@@ -35,7 +45,8 @@ export class DurableVenuePort implements VenuePort {
   ) {
     venue.onEvent((event, ticket) => {
       if (this.journal.synchronous) return this.deliver(event);
-      this.held.push([ticket, event]);
+      this.heldTickets.push(ticket);
+      this.heldEvents.push(event);
       this.scheduleRelease();
     });
   }
@@ -108,12 +119,12 @@ export class DurableVenuePort implements VenuePort {
   }
 
   private scheduleRelease(): void {
-    if (this.waiting || this.held.length === 0) return;
+    if (this.waiting || this.head === this.heldTickets.length) return;
     this.waiting = true;
-    const target = this.held[this.held.length - 1]![0];
+    const target = this.heldTickets[this.heldTickets.length - 1]!;
     void this.journal.whenCommitted(target).then((committed) => {
       if (!committed.ok) {
-        this.held = [];
+        this.dropHeld();
         this.waiting = false;
         return;
       }
@@ -122,13 +133,31 @@ export class DurableVenuePort implements VenuePort {
         // Everything durable by now goes, not only what was held when this wait began: a burst
         // of commands committed together is delivered together (one portfolio update per agent).
         const durable = Math.max(target, this.journal.committedTicket);
-        let n = 0;
-        while (n < this.held.length && this.held[n]![0] <= durable) n++;
-        const ready = this.held.splice(0, n);
-        for (const [, event] of ready) this.deliver(event);
+        const tickets = this.heldTickets;
+        const events = this.heldEvents;
+        let n = this.head;
+        while (n < tickets.length && tickets[n]! <= durable) n++;
+        const from = this.head;
+        this.head = n;
+        for (let i = from; i < n; i++) this.deliver(events[i]!);
+        if (this.head === this.heldTickets.length) this.dropHeld();
+        else if (this.head >= COMPACT_AFTER) this.compactHeld();
         this.scheduleRelease();
       });
     });
+  }
+
+  /** Forgets delivered events while others are still held (a venue that never drains fully). */
+  private compactHeld(): void {
+    this.heldTickets = this.heldTickets.slice(this.head);
+    this.heldEvents = this.heldEvents.slice(this.head);
+    this.head = 0;
+  }
+
+  private dropHeld(): void {
+    this.heldTickets = [];
+    this.heldEvents = [];
+    this.head = 0;
   }
 
   private deliver(event: VenueEvent): void {

@@ -45,7 +45,19 @@ const REASON: Record<string, CancelReason> = {
   funds: 'venue',
 };
 
+type Notice = Extract<VenueEvent, { kind: 'book' | 'portfolio' | 'agents' }>;
+const AGENTS_CHANGED: Notice = Object.freeze({ kind: 'agents' });
+
 export class EventProcessor {
+  /**
+   * The "changed, read it again" events, one frozen object per symbol and per agent, reused by
+   * every command: most of a command's events are these, and a durable venue holds events until
+   * their commit (tens of milliseconds under load), long enough to age them out of the young
+   * generation; shared objects cost nothing to hold.
+   */
+  private readonly bookNotices = new Map<string, Notice>();
+  private readonly portfolioNotices = new Map<string, Notice>();
+
   constructor(
     private readonly decimals: DecimalSource,
     private readonly accounts: AccountBook,
@@ -77,7 +89,7 @@ export class EventProcessor {
             kind: KIND[entry.kind],
             ts: e.ts,
           });
-          out?.push({ kind: 'agents' });
+          out?.push(AGENTS_CHANGED);
           break;
         }
         case 'funds': {
@@ -96,7 +108,7 @@ export class EventProcessor {
             });
           }
           portfolios.add(agentId(e.account));
-          out?.push({ kind: 'agents' });
+          out?.push(AGENTS_CHANGED);
           break;
         }
         case 'accepted': {
@@ -191,10 +203,19 @@ export class EventProcessor {
         ops.push(orderRow(order, this.instrument(order.symbol).grid, this.accounts));
     this.orders.sweep(touched);
     if (out) {
-      for (const symbol of books) out.push({ kind: 'book', symbol });
-      for (const id of portfolios) out.push({ kind: 'portfolio', agentId: id });
+      for (const symbol of books) out.push(this.notice(this.bookNotices, 'book', symbol));
+      for (const id of portfolios) out.push(this.notice(this.portfolioNotices, 'portfolio', id));
     }
     return { ops, events: out, trades, books, orders: [...touched] };
+  }
+
+  private notice(cache: Map<string, Notice>, kind: 'book' | 'portfolio', key: string): Notice {
+    let event = cache.get(key);
+    if (!event) {
+      event = Object.freeze(kind === 'book' ? { kind, symbol: key } : { kind, agentId: key });
+      cache.set(key, event);
+    }
+    return event;
   }
 
   private trade(

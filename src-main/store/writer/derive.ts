@@ -7,7 +7,7 @@
  * rows are still on disk, so the next projector of that venue starts from an empty history.
  */
 import type { JournalEntry, Projector, Projectors } from './projection';
-import type { BatchBuilder } from './batch';
+import type { OpSink } from './row-sink';
 import type { WriteOp } from './ops';
 
 /** A venue's journal entries with seq below `beforeSeq`, in order. */
@@ -29,7 +29,7 @@ export class ProjectionDeriver {
   }
 
   /** Adds `op` to the batch, followed by the rows it implies. Throws when an entry does not follow. */
-  add(op: WriteOp, batch: BatchBuilder): void {
+  add(op: WriteOp, batch: OpSink): void {
     if (op.op === 'journalRun' && this.projectors[op.venue]) {
       for (let i = 0; i < op.seq.length; i++) {
         const entry = { seq: op.seq[i]!, ts: op.ts[i]!, kind: op.kind[i]!, body: op.body[i]! };
@@ -45,7 +45,7 @@ export class ProjectionDeriver {
     }
   }
 
-  private addEntry(venue: string, entry: JournalEntry, batch: BatchBuilder): void {
+  private addEntry(venue: string, entry: JournalEntry, batch: OpSink): void {
     batch.push({ op: 'journal', venue, ...entry });
     const factory = this.projectors[venue];
     if (!factory) return;

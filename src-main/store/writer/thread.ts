@@ -15,10 +15,10 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { LEDGER_FILE, MARKET_FILE, openStoreFiles } from '../open-store';
 import { createApplier } from './apply';
-import { BatchBuilder } from './batch';
 import { ProjectionDeriver } from './derive';
 import type { JournalEntry, Projectors } from './projection';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
+import { RowSink } from './row-sink';
 
 const HISTORY_PAGE = 5_000;
 
@@ -45,7 +45,6 @@ export function runWriterThread(projectors: Projectors = {}): void {
   const files = openStoreFiles(config.dataDir, config.nativeBinding);
   const applier = createApplier(files.ledger, files.market);
   const deriver = new ProjectionDeriver(projectors, journalBefore(files.ledger));
-  const batch = new BatchBuilder();
   let failed = false;
   const post = (message: FromWorker) => port.postMessage(message);
   const walLimit = config.walCheckpointBytes ?? 32 * 1024 * 1024;
@@ -82,33 +81,37 @@ export function runWriterThread(projectors: Projectors = {}): void {
   function commit(first: Extract<ToWorker, { t: 'batch' }>): boolean {
     let ticket = first.ticket;
     let closing = false;
+    let checkpointAfter = false;
     const start = process.hrtime.bigint();
     try {
-      for (const op of first.ops) deriver.add(op, batch);
-      // Drain whatever else is already queued so it shares this commit.
-      for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) {
-        const message = next.message as ToWorker;
-        if (message.t === 'batch') {
-          for (const op of message.ops) deriver.add(op, batch);
-          ticket = message.ticket;
-        } else if (message.t === 'close') {
-          closing = true;
-          break;
+      const written = applier.stream((write) => {
+        const rows = new RowSink(write);
+        for (const op of first.ops) deriver.add(op, rows);
+        // Drain whatever else is already queued so it shares this commit.
+        for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port)) {
+          const message = next.message as ToWorker;
+          if (message.t === 'batch') {
+            for (const op of message.ops) deriver.add(op, rows);
+            ticket = message.ticket;
+          } else if (message.t === 'checkpoint') {
+            checkpointAfter = true;
+          } else if (message.t === 'close') {
+            closing = true;
+            break;
+          }
         }
-      }
-      const ops = batch.take();
-      applier.apply(ops);
+        rows.end();
+      });
       deriver.committed();
       post({
         t: 'committed',
         ticket,
-        ops: ops.length,
+        ops: written,
         micros: Number((process.hrtime.bigint() - start) / 1000n),
       });
       boundWal();
     } catch (cause) {
       failed = true;
-      batch.take();
       const code = (cause as { code?: unknown }).code;
       post({
         t: 'failed',
@@ -117,16 +120,19 @@ export function runWriterThread(projectors: Projectors = {}): void {
         sqliteCode: typeof code === 'string' ? code : null,
       });
     }
+    if (checkpointAfter) checkpoint();
     return closing;
+  }
+
+  function checkpoint(): void {
+    const [row] = files.ledger.pragma('wal_checkpoint(TRUNCATE)') as Array<{ log: number }>;
+    files.market.pragma('wal_checkpoint(TRUNCATE)');
+    post({ t: 'checkpointed', walPages: row?.log ?? 0 });
   }
 
   function handle(message: ToWorker): void {
     if (message.t === 'close') return close();
-    if (message.t === 'checkpoint') {
-      const [row] = files.ledger.pragma('wal_checkpoint(TRUNCATE)') as Array<{ log: number }>;
-      files.market.pragma('wal_checkpoint(TRUNCATE)');
-      return post({ t: 'checkpointed', walPages: row?.log ?? 0 });
-    }
+    if (message.t === 'checkpoint') return checkpoint();
     if (failed) {
       post({
         t: 'failed',

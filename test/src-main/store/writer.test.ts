@@ -93,6 +93,25 @@ describe('StoreWriter', () => {
     expect(writer.stats()).toMatchObject({ committedOps: 121, pendingOps: 0 });
   });
 
+  it('answers a checkpoint asked for while a commit is in progress', async () => {
+    const { writer } = await start(1_000_000);
+    writer.write(ledgerSetup());
+    await writer.flush();
+    // A large batch keeps the thread busy; the checkpoint and the next batch queue behind it and
+    // are drained into that commit's loop: the checkpoint must still be answered.
+    writer.write(Array.from({ length: 50_000 }, (_, i) => fill(i + 1)));
+    void writer.flush();
+    const checkpointed = writer.checkpoint();
+    writer.write(fill(50_001));
+    const done = await writer.flush();
+    expect(done.ok).toBe(true);
+    const answer = await Promise.race([
+      checkpointed.then(() => 'answered'),
+      new Promise((resolve) => setTimeout(() => resolve('lost'), 10_000)),
+    ]);
+    expect(answer).toBe('answered');
+  });
+
   it('flushes on close', async () => {
     const { writer, dataDir } = await start();
     writer.write(ledgerSetup());
