@@ -43,3 +43,26 @@ export function fillOp(tradeId: number, venue = 'sim'): WriteOp {
   };
   return { op: 'fill', venue, row };
 }
+
+/** An order row upsert: the same order with a different `filled` is a later state of it. */
+export function orderOp(venue: string, orderId: number, filled: number): WriteOp {
+  return {
+    op: 'order',
+    venue,
+    row: {
+      orderId,
+      account: 'agent-1',
+      instrument: 'BTC-USD',
+      side: 'buy',
+      orderType: 'limit',
+      tif: 'GTC',
+      price: '1',
+      quantity: '100',
+      filled: String(filled),
+      status: 'open',
+      clientOrderId: null,
+      createdTs: 1,
+      updatedTs: filled,
+    },
+  };
+}

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BatchBuilder } from '../../../src-main/store/writer/batch';
 import type { WriteOp } from '../../../src-main/store/writer/ops';
+import { orderOp } from '../../support/ledger-fixtures';
 
 const VENUES = ['sim', 'paper:binance'];
 
@@ -21,25 +22,7 @@ const opArb: fc.Arbitrary<WriteOp> = fc.oneof(
   }),
   fc
     .record({ orderId: fc.nat(5), filled: fc.nat(9), venue: fc.constantFrom(...VENUES) })
-    .map(({ orderId, filled, venue }): WriteOp => ({
-      op: 'order',
-      venue,
-      row: {
-        orderId,
-        account: 'a1',
-        instrument: 'BTC-USD',
-        side: 'buy',
-        orderType: 'limit',
-        tif: 'GTC',
-        price: '1',
-        quantity: '10',
-        filled: String(filled),
-        status: 'open',
-        clientOrderId: null,
-        createdTs: 1,
-        updatedTs: filled,
-      },
-    })),
+    .map(({ orderId, filled, venue }) => orderOp(venue, orderId, filled)),
   fc
     .nat()
     .map((ts): WriteOp => ({ op: 'news', venue: 'sim', ts, symbol: 'X', headline: 'h', sentiment: '0' })),

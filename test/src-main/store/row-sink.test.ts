@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WriteOp } from '../../../src-main/store/writer/ops';
+import { orderOp } from '../../support/ledger-fixtures';
 import { RowSink } from '../../../src-main/store/writer/row-sink';
 
 const VENUES = ['sim', 'paper:x'];
@@ -13,25 +14,7 @@ const VENUES = ['sim', 'paper:x'];
 const opArb: fc.Arbitrary<WriteOp> = fc.oneof(
   fc
     .record({ orderId: fc.nat(4), filled: fc.nat(99), venue: fc.constantFrom(...VENUES) })
-    .map(({ orderId, filled, venue }): WriteOp => ({
-      op: 'order',
-      venue,
-      row: {
-        orderId,
-        account: 'a1',
-        instrument: 'X',
-        side: 'sell',
-        orderType: 'limit',
-        tif: 'GTC',
-        price: '1',
-        quantity: '100',
-        filled: String(filled),
-        status: 'open',
-        clientOrderId: null,
-        createdTs: 0,
-        updatedTs: filled,
-      },
-    })),
+    .map(({ orderId, filled, venue }) => orderOp(venue, orderId, filled)),
   fc.constantFrom(...VENUES).map((venue): WriteOp => ({ op: 'resetVenue', venue })),
   fc
     .nat()
