@@ -97,6 +97,21 @@ export function fromScaled(value: bigint, decimals: number): DecimalString {
   return ((negative && abs !== 0n ? '-' : '') + text) as DecimalString;
 }
 
+/**
+ * `fromScaled` for a non-negative safe integer, without bigints (order answers and views format
+ * several prices and sizes each). Equals `fromScaled(BigInt(value), decimals)`.
+ */
+export function fromScaledSafe(value: number, decimals: number): DecimalString {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a safe scaled value: ${value}`);
+  const digits = String(value);
+  if (decimals === 0) return digits as DecimalString;
+  const raw = digits.length > decimals ? digits : digits.padStart(decimals + 1, '0');
+  const point = raw.length - decimals;
+  let end = raw.length;
+  while (end > point && raw.charCodeAt(end - 1) === 48) end--;
+  return (end === point ? raw.slice(0, point) : `${raw.slice(0, point)}.${raw.slice(point, end)}`) as DecimalString;
+}
+
 /** Like fromScaled but always prints exactly `decimals` fractional digits ("12.300"). */
 export function fromScaledFixed(value: bigint, decimals: number): DecimalString {
   const negative = value < 0n;
