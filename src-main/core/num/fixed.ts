@@ -122,6 +122,38 @@ export function fromScaledFixed(value: bigint, decimals: number): DecimalString 
   return ((negative && abs !== 0n ? '-' : '') + text) as DecimalString;
 }
 
+/**
+ * An exact running sum of plain decimal strings ("12.5", "-0.001") as a bigint at the largest
+ * scale seen so far: for adding up amounts written at different decimals (equity, PnL) without
+ * decimal.js. `toString` is canonical (trailing zeros trimmed, never "-0"), as `toDecimalString`.
+ */
+export class ExactSum {
+  private units = 0n;
+  private decimals = 0;
+
+  /** Adds `value` (or subtracts it when `sign` is -1); throws on anything but a plain decimal. */
+  add(value: string, sign: 1 | -1 = 1): this {
+    const decimals = decimalsOf(value);
+    const scaled = decimals < 0 ? null : toScaled(value, decimals);
+    if (scaled === null) throw new RangeError(`not a plain decimal: "${value}"`);
+    return this.addScaled(sign < 0 ? -scaled : scaled, decimals);
+  }
+
+  /** Adds `units` × 10^-decimals. */
+  addScaled(units: bigint, decimals: number): this {
+    if (decimals > this.decimals) {
+      this.units *= pow10(decimals - this.decimals);
+      this.decimals = decimals;
+    }
+    this.units += decimals < this.decimals ? units * pow10(this.decimals - decimals) : units;
+    return this;
+  }
+
+  toString(): DecimalString {
+    return fromScaled(this.units, this.decimals);
+  }
+}
+
 /** Integer division rounding towards +infinity (for fees charged to the payer). */
 export function divCeil(a: bigint, b: bigint): bigint {
   if (b <= 0n) throw new RangeError('divCeil needs a positive divisor');
