@@ -46,7 +46,11 @@ function connect(index) {
 const latencies = [];
 let stopping = false;
 
-function send(bot, message, onReply) {
+/**
+ * Sends a request: `head` is its JSON text without the closing brace (the bots write their
+ * orders as text directly rather than building and stringifying an object per order).
+ */
+function send(bot, head, onReply) {
   const reqId = bot.nextReq++;
   bot.pending.set(reqId, { at: performance.now(), onReply });
   // Every frame a bot sends in one turn (the orders that answers arriving in one read released,
@@ -57,30 +61,62 @@ function send(bot, message, onReply) {
     bot.ws._socket.cork();
     process.nextTick(uncork, bot);
   }
-  bot.ws.send(JSON.stringify({ ...message, req_id: reqId }));
+  bot.ws.send(`${head},"req_id":${reqId}}`);
 }
+
+/** A request's text without its closing brace. */
+const head = (message) => JSON.stringify(message).slice(0, -1);
 
 function uncork(bot) {
   bot.corked = false;
   bot.ws._socket.uncork();
 }
 
-const PLACED = '{"type":"order_placed","order_id":"';
+const TYPE_AT = '{"type":"'.length;
+const ID_AT = '"order_id":"'.length;
+/** Pushes that never answer a request: nothing in them to match (order_placed is matched below). */
+const PUSHES = new Set(['order_canceled', 'order_filled', 'trade', 'orderbooks', 'agents_snapshot', 'news']);
 
 /**
- * The bots are the load generator, not the system under test: they parse only what they need
- * (answers carry `req_id`; `order_placed` only its id), so more of the machine is left to the
- * server. The server's builders put `type` first and `order_id` right after it.
+ * The bots are the load generator, not the system under test: they read only what they need, so
+ * more of the machine is left to the server. Every message's `type` is read from its start (the
+ * server's builders put it first, `order_id` right after it); `order_placed` gives its id, and an
+ * `order_response` its id and its `req_id` (its last field); anything else that may answer a
+ * request, and any message not laid out as expected, is parsed in full.
  */
 function onText(bot, text) {
-  if (text.startsWith(PLACED)) {
-    return void bot.placed.add(text.slice(PLACED.length, text.indexOf('"', PLACED.length)));
+  const typeEnd = text.startsWith('{"type":"') ? text.indexOf('"', TYPE_AT) : -1;
+  const type = typeEnd < 0 ? '' : text.slice(TYPE_AT, typeEnd);
+  if (type === 'order_placed') {
+    const at = typeEnd + 2 + ID_AT;
+    const id = hasIdNext(text, typeEnd) ? text.slice(at, text.indexOf('"', at)) : JSON.parse(text).order_id;
+    return void bot.placed.add(id);
   }
+  if (type === 'order_response') {
+    const reply = quickResponse(text, typeEnd);
+    if (reply !== null) return onAnswer(bot, reply);
+  }
+  if (PUSHES.has(type)) return;
   if (!text.includes('"req_id":')) return;
-  onMessage(bot, JSON.parse(text));
+  onAnswer(bot, JSON.parse(text));
 }
 
-function onMessage(bot, msg) {
+/** Whether `"order_id":"` follows the type, as the server's builders write it. */
+const hasIdNext = (text, typeEnd) => text.startsWith('","order_id":"', typeEnd);
+
+/** `{ type, order_id, req_id }` of an order_response laid out as the server writes it, else null. */
+function quickResponse(text, typeEnd) {
+  if (!hasIdNext(text, typeEnd) || !text.endsWith('}')) return null;
+  const at = typeEnd + 2 + ID_AT;
+  const idEnd = text.indexOf('"', at);
+  const reqAt = text.lastIndexOf(',"req_id":');
+  if (idEnd < 0 || reqAt < idEnd) return null;
+  const reqText = text.slice(reqAt + ',"req_id":'.length, -1);
+  if (!/^[0-9]{1,15}$/.test(reqText)) return null;
+  return { type: 'order_response', order_id: text.slice(at, idEnd), req_id: Number(reqText) };
+}
+
+function onAnswer(bot, msg) {
   if (typeof msg.req_id !== 'number') return;
   const entry = bot.pending.get(msg.req_id);
   if (!entry) return;
@@ -97,25 +133,21 @@ function onMessage(bot, msg) {
   entry.onReply(msg);
 }
 
+const TIF = flow === 'ioc' ? 'IOC' : 'GTC';
+
 function placeAndCancel(bot, done) {
   // Far below the market, on the grid, different per bot: never crosses anything.
   const price = `${50 + (bot.index % 40)}.${String(bot.sentOrders % 100).padStart(2, '0')}`;
   bot.sentOrders++;
-  const tif = flow === 'ioc' ? 'IOC' : 'GTC';
-  const order = {
-    type: 'add_order',
-    symbol_id: 'BTC-USD',
-    side: 'buy',
-    price,
-    quantity: '0.001',
-    time_in_force: tif,
-  };
+  const order =
+    '{"type":"add_order","symbol_id":"BTC-USD","side":"buy",' +
+    `"price":"${price}","quantity":"0.001","time_in_force":"${TIF}"`;
   send(bot, order, (reply) => {
     if (reply.type !== 'order_response') return done();
     bot.ackedOrders++;
     if (flow === 'ioc') return done();
     bot.sentCancels++;
-    send(bot, { type: 'cancel_order', symbol_id: 'BTC-USD', orderId: reply.order_id }, (c) => {
+    send(bot, head({ type: 'cancel_order', symbol_id: 'BTC-USD', orderId: reply.order_id }), (c) => {
       if (c.type === 'cancel_response') bot.ackedCancels++;
       done();
     });
@@ -129,7 +161,7 @@ await Promise.all(
       new Promise((resolve) =>
         send(
           bot,
-          { type: 'agent_register', name: `${namePrefix}-${bot.index}`, starting_capital: capital },
+          head({ type: 'agent_register', name: `${namePrefix}-${bot.index}`, starting_capital: capital }),
           (reply) => {
             if (reply.type !== 'agent_registered') throw new Error(`register: ${JSON.stringify(reply)}`);
             bot.agentId = reply.agent_id;

@@ -109,7 +109,9 @@ export function fromScaledSafe(value: number, decimals: number): DecimalString {
   const point = raw.length - decimals;
   let end = raw.length;
   while (end > point && raw.charCodeAt(end - 1) === 48) end--;
-  return (end === point ? raw.slice(0, point) : `${raw.slice(0, point)}.${raw.slice(point, end)}`) as DecimalString;
+  return (
+    end === point ? raw.slice(0, point) : `${raw.slice(0, point)}.${raw.slice(point, end)}`
+  ) as DecimalString;
 }
 
 /** Like fromScaled but always prints exactly `decimals` fractional digits ("12.300"). */

@@ -76,7 +76,11 @@ export function decodeClientMessage(text: string): Decoded {
 }
 
 /** The schema's verdict on a parsed object of a known type (the fast paths' reference). */
-export function decodeBySchema(type: ClientMessageType, record: Record<string, unknown>, text: string): Decoded {
+export function decodeBySchema(
+  type: ClientMessageType,
+  record: Record<string, unknown>,
+  text: string,
+): Decoded {
   const parsed = CLIENT_SCHEMAS[type].safeParse(record);
   if (!parsed.success) {
     return fail('INVALID_MESSAGE', describeIssues(parsed.error), { ...echoOf(record), request: type });

@@ -126,7 +126,8 @@ export function fastCancelOrder(record: Record<string, unknown>): CancelOrder | 
     }
   }
   // Exactly one of orderId / order_id (the schema's refinement words the error).
-  if (out.symbol_id === undefined || (out.orderId === undefined) === (out.order_id === undefined)) return null;
+  if (out.symbol_id === undefined || (out.orderId === undefined) === (out.order_id === undefined))
+    return null;
   return out as CancelOrder;
 }
 

@@ -12,14 +12,49 @@ import { decodeBySchema, decodeClientMessage } from '../../../src-main/gateway/p
 
 /** A JSON value text per field: valid values, their edges, and near misses. */
 const VALUES: Record<string, fc.Arbitrary<string>> = {
-  symbol_id: fc.constantFrom('"BTC-USD"', '"ETH-USD"', '""', `"${'S'.repeat(48)}"`, `"${'S'.repeat(49)}"`, '1'),
+  symbol_id: fc.constantFrom(
+    '"BTC-USD"',
+    '"ETH-USD"',
+    '""',
+    `"${'S'.repeat(48)}"`,
+    `"${'S'.repeat(49)}"`,
+    '1',
+  ),
   side: fc.constantFrom('"buy"', '"sell"', '"BUY"', '""', 'null', '0'),
-  price: fc.constantFrom('"100.25"', '"0.01"', '"-0"', '"1e3"', '"01.5"', '100.25', '1e-7', `"${'9'.repeat(65)}"`),
+  price: fc.constantFrom(
+    '"100.25"',
+    '"0.01"',
+    '"-0"',
+    '"1e3"',
+    '"01.5"',
+    '100.25',
+    '1e-7',
+    `"${'9'.repeat(65)}"`,
+  ),
   quantity: fc.constantFrom('"0.001"', '"1"', '"0"', '"-1"', '0.001', '"1.0000000000001"', 'true', '[]'),
   order_type: fc.constantFrom('"limit"', '"market"', '"stop"', 'null'),
   time_in_force: fc.constantFrom('"GTC"', '"IOC"', '"FOK"', '"POST_ONLY"', '"gtc"', '1'),
-  client_order_id: fc.constantFrom('"c-1"', '"a.b:c_d-e"', '""', '"a b"', `"${'c'.repeat(64)}"`, `"${'c'.repeat(65)}"`),
-  req_id: fc.constantFrom('7', '0', '-0', '-1', '1.5', '9007199254740991', '9007199254740992', '"r"', `"${'r'.repeat(65)}"`, 'null', '1e999'),
+  client_order_id: fc.constantFrom(
+    '"c-1"',
+    '"a.b:c_d-e"',
+    '""',
+    '"a b"',
+    `"${'c'.repeat(64)}"`,
+    `"${'c'.repeat(65)}"`,
+  ),
+  req_id: fc.constantFrom(
+    '7',
+    '0',
+    '-0',
+    '-1',
+    '1.5',
+    '9007199254740991',
+    '9007199254740992',
+    '"r"',
+    `"${'r'.repeat(65)}"`,
+    'null',
+    '1e999',
+  ),
   orderId: fc.constantFrom('"123"', '"a_b-c"', '"a.b"', '""', '42', '-1', '4.2', 'null'),
   order_id: fc.constantFrom('"123"', '7', '"x y"'),
   extra: fc.constantFrom('1', '"x"', 'null'),
@@ -36,7 +71,16 @@ function messageText(type: string, fields: fc.Arbitrary<string[]>): fc.Arbitrary
   );
 }
 
-const ORDER_KEYS = ['symbol_id', 'side', 'price', 'quantity', 'order_type', 'time_in_force', 'client_order_id', 'req_id'];
+const ORDER_KEYS = [
+  'symbol_id',
+  'side',
+  'price',
+  'quantity',
+  'order_type',
+  'time_in_force',
+  'client_order_id',
+  'req_id',
+];
 const CANCEL_KEYS = ['symbol_id', 'orderId', 'order_id', 'req_id'];
 const ODD_KEYS = ['extra', '__proto__', 'constructor'];
 

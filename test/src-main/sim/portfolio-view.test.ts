@@ -37,7 +37,9 @@ function decimalJsFigures(sim: SimRuntime, agentId: string) {
       valued = false;
       continue;
     }
-    equity = equity.add(new Dec(b.total).mul(ctx.engine.instrument(id)!.grid.ticksToPrice(ctx.marks.get(id)!)));
+    equity = equity.add(
+      new Dec(b.total).mul(ctx.engine.instrument(id)!.grid.ticksToPrice(ctx.marks.get(id)!)),
+    );
   }
   let realized = new Dec(0);
   let unrealized = new Dec(0);
@@ -74,22 +76,26 @@ describe('sim portfolio views', () => {
   it('equal decimal.js on every account after the built-in agents traded', async () => {
     let withPositions = 0;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 20, max: 400 }), async (seed, n) => {
-        const t = await testSim({ seed });
-        try {
-          t.steps(n);
-          for (const { agentId } of t.sim.venue.accountsView()) {
-            const view = t.sim.venue.portfolio(agentId);
-            if (!view.ok) throw new Error(view.error.message);
-            const { kind: _kind, ...expected } = decimalJsFigures(t.sim, agentId);
-            expect(ours(view.value)).toEqual(expected);
-            if (view.value.positions.some((p) => p.realizedPnl !== undefined && p.realizedPnl !== '0'))
-              withPositions++;
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 20, max: 400 }),
+        async (seed, n) => {
+          const t = await testSim({ seed });
+          try {
+            t.steps(n);
+            for (const { agentId } of t.sim.venue.accountsView()) {
+              const view = t.sim.venue.portfolio(agentId);
+              if (!view.ok) throw new Error(view.error.message);
+              const { kind: _kind, ...expected } = decimalJsFigures(t.sim, agentId);
+              expect(ours(view.value)).toEqual(expected);
+              if (view.value.positions.some((p) => p.realizedPnl !== undefined && p.realizedPnl !== '0'))
+                withPositions++;
+            }
+          } finally {
+            await t.sim.stop();
           }
-        } finally {
-          await t.sim.stop();
-        }
-      }),
+        },
+      ),
       { numRuns: 6 },
     );
     // The property said something about traded accounts, not only about idle ones.

@@ -97,14 +97,19 @@ describe('Step.toSteps / fromSteps with their quick paths', () => {
 
   it('fromScaledSafe equals fromScaled, and refuses what is not a safe non-negative integer', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.maxSafeNat(), fc.integer({ min: 0, max: 10_000 })), fc.integer({ min: 0, max: 18 }), (v, k) => {
-        expect(fromScaledSafe(v, k)).toBe(fromScaled(BigInt(v), k));
-      }),
+      fc.property(
+        fc.oneof(fc.maxSafeNat(), fc.integer({ min: 0, max: 10_000 })),
+        fc.integer({ min: 0, max: 18 }),
+        (v, k) => {
+          expect(fromScaledSafe(v, k)).toBe(fromScaled(BigInt(v), k));
+        },
+      ),
       { numRuns: 20_000 },
     );
     expect(fromScaledSafe(5, 3)).toBe('0.005');
     expect(fromScaledSafe(1230, 3)).toBe('1.23');
     expect(fromScaledSafe(1000, 3)).toBe('1');
-    for (const bad of [-1, 1.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN]) expect(() => fromScaledSafe(bad, 2)).toThrow();
+    for (const bad of [-1, 1.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN])
+      expect(() => fromScaledSafe(bad, 2)).toThrow();
   });
 });
