@@ -5,14 +5,17 @@
  * path, not book depth): `flow: 'ioc'` sends IOC limit buys (one request per order, canceled by
  * the venue at once); `flow: 'rest'` places a GTC buy and cancels it once acknowledged (two
  * requests per order). `mode: 'max'` keeps `window` orders in flight per bot; `paced` sends
- * `ratePerBot` orders per second per bot. Reports counts, every ack latency (ms), and how acks
- * match the venue's pushes: every acknowledged order id must be unique and must also arrive as
- * `order_placed`, and every `order_placed` must have been acknowledged.
+ * `ratePerBot` orders per second per bot. The load starts `warmupMs` before the measured window
+ * (a fresh process runs unoptimized code at first); latencies and the window's order count are of
+ * requests sent inside the window, while the totals (and so the invariant checks) count every
+ * order. Reports counts, every ack latency (ms), and how acks match the venue's pushes: every
+ * acknowledged order id must be unique and must also arrive as `order_placed`, and every
+ * `order_placed` must have been acknowledged.
  */
 import WebSocket from 'ws';
 
 const config = await new Promise((resolve) => process.once('message', resolve));
-const { url, token, bots, mode, flow, durationMs, window, ratePerBot, capital, namePrefix } = config;
+const { url, token, bots, mode, flow, durationMs, warmupMs, window, ratePerBot, capital, namePrefix } = config;
 
 function connect(index) {
   return new Promise((resolve, reject) => {
@@ -45,6 +48,8 @@ function connect(index) {
 
 const latencies = [];
 let stopping = false;
+/** Requests sent before this (during the warm-up) are not in the latencies. */
+let windowStart = Infinity;
 
 /**
  * Sends a request: `head` is its JSON text without the closing brace (the bots write their
@@ -121,7 +126,7 @@ function onAnswer(bot, msg) {
   const entry = bot.pending.get(msg.req_id);
   if (!entry) return;
   bot.pending.delete(msg.req_id);
-  latencies.push(performance.now() - entry.at);
+  if (entry.at >= windowStart) latencies.push(performance.now() - entry.at);
   if (msg.type === 'error') {
     bot.errors++;
     bot.errorCodes[msg.code] = (bot.errorCodes[msg.code] ?? 0) + 1;
@@ -171,11 +176,10 @@ await Promise.all(
       ),
   ),
 );
-latencies.length = 0;
-process.send({ t: 'started' });
-const started = performance.now();
-const cpuStart = process.cpuUsage();
-const deadline = started + durationMs;
+// A freshly forked bot process runs cold (unoptimized code) for its first few hundred ms: the
+// load runs `warmupMs` before the measured window, which starts with the server's CPU sample.
+const firstSend = performance.now();
+const deadline = firstSend + warmupMs + durationMs;
 
 if (mode === 'max') {
   for (const bot of all) {
@@ -200,12 +204,20 @@ if (mode === 'max') {
   }, 1);
 }
 
-await new Promise((r) => setTimeout(r, durationMs));
+await new Promise((r) => setTimeout(r, warmupMs));
+const ackedBefore = all.reduce((n, b) => n + b.ackedOrders, 0);
+latencies.length = 0;
+windowStart = performance.now();
+process.send({ t: 'started' });
+const started = performance.now();
+const cpuStart = process.cpuUsage();
+
+await new Promise((r) => setTimeout(r, Math.max(0, deadline - performance.now())));
 const elapsed = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuStart);
 const botCpuShare = (cpu.user + cpu.system) / 1e6 / elapsed;
 process.send({ t: 'window_end' });
-const ordersInWindow = all.reduce((n, b) => n + b.ackedOrders, 0);
+const ordersInWindow = all.reduce((n, b) => n + b.ackedOrders, 0) - ackedBefore;
 // Let in-flight requests finish and pushed events arrive, then count what never got an answer.
 const unmatched = (b) => {
   let n = 0;
