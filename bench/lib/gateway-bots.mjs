@@ -9,13 +9,14 @@
  * (a fresh process runs unoptimized code at first); latencies and the window's order count are of
  * requests sent inside the window, while the totals (and so the invariant checks) count every
  * order. Reports counts, every ack latency (ms), and how acks match the venue's pushes: every
- * acknowledged order id must be unique and must also arrive as `order_placed`, and every
+ * acknowledged order id must be unique and must also arrive as `order_placed` (once), and every
  * `order_placed` must have been acknowledged.
  */
 import WebSocket from 'ws';
 
 const config = await new Promise((resolve) => process.once('message', resolve));
-const { url, token, bots, mode, flow, durationMs, warmupMs, window, ratePerBot, capital, namePrefix } = config;
+const { url, token, bots, mode, flow, durationMs, warmupMs, window, ratePerBot, capital, namePrefix } =
+  config;
 
 function connect(index) {
   return new Promise((resolve, reject) => {
@@ -32,9 +33,13 @@ function connect(index) {
       ackedCancels: 0,
       errors: 0,
       errorCodes: {},
+      /** Every acknowledged order id (duplicates are counted). */
       acked: new Set(),
-      placed: new Set(),
+      /** Acknowledged ids whose order_placed has not arrived yet, and the reverse. */
+      ackedOnly: new Set(),
+      placedOnly: new Set(),
       duplicateAcks: 0,
+      duplicatePlaced: 0,
       corked: false,
     };
     ws.on('message', (data) => onText(bot, data.toString('utf8')));
@@ -95,7 +100,7 @@ function onText(bot, text) {
   if (type === 'order_placed') {
     const at = typeEnd + 2 + ID_AT;
     const id = hasIdNext(text, typeEnd) ? text.slice(at, text.indexOf('"', at)) : JSON.parse(text).order_id;
-    return void bot.placed.add(id);
+    return void placed(bot, idKey(id));
   }
   if (type === 'order_response') {
     const reply = quickResponse(text, typeEnd);
@@ -108,6 +113,22 @@ function onText(bot, text) {
 
 /** Whether `"order_id":"` follows the type, as the server's builders write it. */
 const hasIdNext = (text, typeEnd) => text.startsWith('","order_id":"', typeEnd);
+
+/**
+ * An order id as a Set key: a plain integer id as a number (the process keeps hundreds of
+ * thousands of them per run; numbers cost no string object each), anything else as it is.
+ */
+function idKey(id) {
+  const n = Number(id);
+  return typeof id === 'string' && Number.isSafeInteger(n) && String(n) === id ? n : id;
+}
+
+/** An order_placed: matches its acknowledgement, or waits for it (a second one never matches). */
+function placed(bot, id) {
+  if (bot.ackedOnly.delete(id)) return;
+  if (bot.acked.has(id) || bot.placedOnly.has(id)) bot.duplicatePlaced++;
+  else bot.placedOnly.add(id);
+}
 
 /** `{ type, order_id, req_id }` of an order_response laid out as the server writes it, else null. */
 function quickResponse(text, typeEnd) {
@@ -132,8 +153,12 @@ function onAnswer(bot, msg) {
     bot.errorCodes[msg.code] = (bot.errorCodes[msg.code] ?? 0) + 1;
   }
   if (msg.type === 'order_response') {
-    if (bot.acked.has(msg.order_id)) bot.duplicateAcks++;
-    bot.acked.add(msg.order_id);
+    const id = idKey(msg.order_id);
+    if (bot.acked.has(id)) bot.duplicateAcks++;
+    else {
+      bot.acked.add(id);
+      if (!bot.placedOnly.delete(id)) bot.ackedOnly.add(id);
+    }
   }
   entry.onReply(msg);
 }
@@ -219,12 +244,7 @@ const botCpuShare = (cpu.user + cpu.system) / 1e6 / elapsed;
 process.send({ t: 'window_end' });
 const ordersInWindow = all.reduce((n, b) => n + b.ackedOrders, 0) - ackedBefore;
 // Let in-flight requests finish and pushed events arrive, then count what never got an answer.
-const unmatched = (b) => {
-  let n = 0;
-  for (const id of b.acked) if (!b.placed.has(id)) n++;
-  for (const id of b.placed) if (!b.acked.has(id)) n++;
-  return n;
-};
+const unmatched = (b) => b.ackedOnly.size + b.placedOnly.size + b.duplicatePlaced;
 // Generous: on an overloaded machine a durable venue can be seconds behind an open-loop sender;
 // late is not lost (the latencies say how late). What is still missing after this is lost.
 const drainUntil = performance.now() + 60_000;
