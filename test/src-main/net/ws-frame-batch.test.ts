@@ -12,8 +12,14 @@ import type { AddressInfo } from 'node:net';
 import { PassThrough, type Duplex } from 'node:stream';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Sender, WebSocket, WebSocketServer } from 'ws';
+import * as wsModule from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { FrameBatch } from '../../../src-main/net/ws-frame-batch';
+
+/** ws's own framing (exported by ws, not declared by @types/ws). */
+const { Sender } = wsModule as unknown as {
+  Sender: { frame(data: Buffer, options: Record<string, boolean | number>): Buffer[] };
+};
 
 /** What ws.send(text) writes for a server without compression. */
 function wsFrame(text: string): Buffer {
