@@ -1,8 +1,9 @@
 /**
  * The trading requests of one connection: agent_register, add_order, cancel_order, get_portfolio.
  * Each is checked in full (registration, pause, symbol, order-type rules, grid) before the venue
- * is called, so a refused request never touches venue state; each venue call runs inside the hub's
- * `command` so the response precedes the events it caused. Works with synchronous and
+ * is called, so a refused request never touches venue state; the hub holds the events of each venue
+ * call until its response is sent, so the response precedes the events it caused. Orders and
+ * cancels (the hot path) do this without a closure per request (`run`). Works with synchronous and
  * Promise-returning venues; Promises in flight are capped per connection.
  */
 import type { SessionDeps } from './session';
