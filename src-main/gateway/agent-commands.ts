@@ -100,8 +100,9 @@ export class AgentCommands {
     );
   }
 
-  addOrder(message: ResolvedAddOrder, echo: Echo): void {
-    if (message.client_order_id !== undefined) echo.clientOrderId = message.client_order_id;
+  addOrder(message: ResolvedAddOrder, baseEcho: Echo): void {
+    const coid = message.client_order_id;
+    const echo = coid === undefined ? baseEcho : { ...baseEcho, clientOrderId: coid };
     const agentId = this.requireAgent(echo);
     if (agentId === null) return;
     if (this.deps.agents.isPaused(agentId)) {
