@@ -17,12 +17,16 @@ export interface RunOptions {
   /** Paced mode: orders per second per bot. */
   readonly ratePerBot: number;
   readonly durationMs: number;
+  /** Load before the measured window (default WARMUP_MS): the fresh bots' process warms up. */
+  readonly warmupMs?: number;
   /** Orders in flight per bot (max mode). */
   readonly window?: number;
 }
 
 export interface BotReport {
+  /** Seconds of the measured window (after the warm-up). */
   readonly elapsed: number;
+  /** Orders acknowledged during the window. */
   readonly ordersInWindow: number;
   /** The bots' process CPU per wall second in the window. */
   readonly botCpuShare: number;
@@ -61,6 +65,9 @@ export interface RunResult extends BotReport {
   readonly botUsPerOrder: number;
 }
 
+/** A forked bots' process runs unoptimized code for its first few hundred milliseconds. */
+export const WARMUP_MS = 500;
+
 let runs = 0;
 
 export async function runBots(target: BenchTarget, options: RunOptions): Promise<RunResult> {
@@ -97,6 +104,7 @@ export async function runBots(target: BenchTarget, options: RunOptions): Promise
     capital: target.capital,
     namePrefix: `bench${runs++}`,
     window: options.window ?? 8,
+    warmupMs: options.warmupMs ?? WARMUP_MS,
     ...options,
   });
   const result = await report;

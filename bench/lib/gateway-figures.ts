@@ -74,7 +74,7 @@ export async function targetFigures(target: BenchTarget, o: FigureOptions = DEFA
       ratePerBot: rate / o.bots,
       durationMs: o.pacedMs,
     });
-    figure(`paced_orders_per_s_at_${label}`, paced, (r) => r.ackedOrders / r.elapsed, 'orders/s');
+    figure(`paced_orders_per_s_at_${label}`, paced, (r) => r.ordersInWindow / r.elapsed, 'orders/s');
     figure(`ack_p50_at_${label}`, paced, (r) => percentile(r.sorted, 50), 'ms');
     figure(`ack_p99_at_${label}`, paced, (r) => percentile(r.sorted, 99), 'ms');
     figure(`event_loop_delay_p99_at_${label}`, paced, (r) => r.eventLoopDelayP99, 'ms');

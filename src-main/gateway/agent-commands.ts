@@ -1,8 +1,9 @@
 /**
  * The trading requests of one connection: agent_register, add_order, cancel_order, get_portfolio.
  * Each is checked in full (registration, pause, symbol, order-type rules, grid) before the venue
- * is called, so a refused request never touches venue state; each venue call runs inside the hub's
- * `command` so the response precedes the events it caused. Works with synchronous and
+ * is called, so a refused request never touches venue state; the hub holds the events of each venue
+ * call until its response is sent, so the response precedes the events it caused. Orders and
+ * cancels (the hot path) do this without a closure per request (`run`). Works with synchronous and
  * Promise-returning venues; Promises in flight are capped per connection.
  */
 import type { SessionDeps } from './session';
@@ -13,7 +14,29 @@ import type { ResolvedAddOrder } from './protocol/decode';
 import { gatewayError, type GatewayError } from './protocol/errors';
 import { cancelResponseText, orderResponseText } from './protocol/encode-hot';
 import { portfolioUpdate } from './protocol/outbound';
-import type { Awaitable, VenueResult } from './venue-port';
+import type {
+  Awaitable,
+  CanceledOrder,
+  CancelOrderRequest,
+  OrderView,
+  PlaceOrderRequest,
+  VenuePort,
+  VenueResult,
+} from './venue-port';
+
+/** A venue call of the hot path and its direct answer, as constants: no closure per request. */
+interface VenueCall<R, T> {
+  invoke(venue: VenuePort, request: R): Awaitable<VenueResult<T>>;
+  answer(value: T, reqId: ReqId | undefined): string;
+}
+const PLACE: VenueCall<PlaceOrderRequest, OrderView> = {
+  invoke: (venue, request) => venue.placeOrder(request),
+  answer: orderResponseText,
+};
+const CANCEL: VenueCall<CancelOrderRequest, CanceledOrder> = {
+  invoke: (venue, request) => venue.cancelOrder(request),
+  answer: cancelResponseText,
+};
 
 export type Echo = {
   request?: string | undefined;
@@ -78,7 +101,8 @@ export class AgentCommands {
   }
 
   addOrder(message: ResolvedAddOrder, baseEcho: Echo): void {
-    const echo = { ...baseEcho, clientOrderId: message.client_order_id };
+    const coid = message.client_order_id;
+    const echo = coid === undefined ? baseEcho : { ...baseEcho, clientOrderId: coid };
     const agentId = this.requireAgent(echo);
     if (agentId === null) return;
     if (this.deps.agents.isPaused(agentId)) {
@@ -93,11 +117,7 @@ export class AgentCommands {
     }
     const checked = checkOrder(agentId, instrument, message);
     if (!checked.ok) return this.host.error(checked.error, echo);
-    this.call(
-      () => this.deps.venue.placeOrder(checked.request),
-      (order) => this.host.sendText(orderResponseText(order, echo.reqId)),
-      echo,
-    );
+    this.run(PLACE, checked.request, echo);
   }
 
   cancel(message: ClientMessageOf<'cancel_order'>, echo: Echo): void {
@@ -107,11 +127,7 @@ export class AgentCommands {
       return this.host.error(gatewayError('UNKNOWN_SYMBOL', `no instrument "${message.symbol_id}"`), echo);
     }
     const orderId = String(message.orderId ?? message.order_id);
-    this.call(
-      () => this.deps.venue.cancelOrder({ agentId, symbol: message.symbol_id, orderId }),
-      (canceled) => this.host.sendText(cancelResponseText(canceled, echo.reqId)),
-      echo,
-    );
+    this.run(CANCEL, { agentId, symbol: message.symbol_id, orderId }, echo);
   }
 
   portfolio(requested: string | undefined, echo: Echo): void {
@@ -129,6 +145,57 @@ export class AgentCommands {
     const agentId = this.host.agentId();
     if (agentId === null) this.host.error(gatewayError('NOT_REGISTERED', 'send agent_register first'), echo);
     return agentId;
+  }
+
+  /**
+   * `call` for the hot path (orders, cancels): the same steps without a closure per request. The
+   * venue's synchronous events are held until the answer is sent; a throw is INTERNAL.
+   */
+  private run<R, T>(call: VenueCall<R, T>, request: R, echo: Echo): void {
+    if (this.inFlight >= this.deps.limits.maxInFlight) {
+      return this.host.error(gatewayError('RATE_LIMITED', 'too many requests awaiting an answer'), echo);
+    }
+    const { hub, venue } = this.deps;
+    const outer = hub.holdEvents();
+    let result: Awaitable<VenueResult<T>> | undefined;
+    let threw = false;
+    let cause: unknown;
+    try {
+      result = call.invoke(venue, request);
+    } catch (error) {
+      threw = true;
+      cause = error;
+    }
+    const held = hub.stopHolding(outer);
+    try {
+      if (threw || result === undefined) this.broken(cause, echo);
+      else if (result instanceof Promise) this.later(result, (value) => call.answer(value, echo.reqId), echo);
+      else if (result.ok) this.host.sendText(call.answer(result.value, echo.reqId));
+      else this.host.error(gatewayError(result.error.code, result.error.message), echo);
+    } finally {
+      hub.dispatchHeld(held);
+    }
+  }
+
+  /** An asynchronous venue's answer (durable venues): counted in flight until it settles. */
+  private later<T>(result: Promise<VenueResult<T>>, text: (value: T) => string, echo: Echo): void {
+    this.inFlight++;
+    result.then(
+      (settled) => {
+        this.inFlight--;
+        if (settled.ok) this.host.sendText(text(settled.value));
+        else this.host.error(gatewayError(settled.error.code, settled.error.message), echo);
+      },
+      (cause: unknown) => {
+        this.inFlight--;
+        this.broken(cause, echo);
+      },
+    );
+  }
+
+  private broken(cause: unknown, echo: Echo): void {
+    this.deps.log.error('venue call failed', { request: echo.request, cause: String(cause) });
+    this.host.error(gatewayError('INTERNAL', `${echo.request ?? 'request'} failed on our side`), echo);
   }
 
   /** Run a venue call; answer with `onOk` or an error. A throw is a broken invariant: INTERNAL. */
@@ -149,8 +216,7 @@ export class AgentCommands {
     };
     const broken = (cause: unknown): void => {
       onSettled();
-      this.deps.log.error('venue call failed', { request: echo.request, cause: String(cause) });
-      this.host.error(gatewayError('INTERNAL', `${echo.request ?? 'request'} failed on our side`), echo);
+      this.broken(cause, echo);
     };
     const guarded = (): { ok: true; value: Awaitable<VenueResult<T>> } | { ok: false; cause: unknown } => {
       try {

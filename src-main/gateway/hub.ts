@@ -77,25 +77,44 @@ export class Hub {
 
   /**
    * Run a venue call with its synchronously emitted events held back; `after` sends the response
-   * and then the held events are dispatched.
+   * and then the held events are dispatched. (The hot paths use the same three steps below
+   * directly, without closures: see AgentCommands.)
    */
   command<T>(call: () => T, after: (result: T) => void): void {
-    const outer = this.capture;
-    const held: VenueEvent[] = [];
-    this.capture = held;
+    const outer = this.holdEvents();
+    let held: VenueEvent[];
     let result: T;
     try {
       result = call();
     } finally {
-      this.capture = outer;
+      held = this.stopHolding(outer);
     }
     try {
       after(result);
     } finally {
-      for (const event of held) this.route(event);
-      if (this.defer) this.deferPortfolioFlush(this.defer);
-      else this.flushPortfolios();
+      this.dispatchHeld(held);
     }
+  }
+
+  /** Start holding the venue's events back (a command runs); pass the result to `stopHolding`. */
+  holdEvents(): VenueEvent[] | null {
+    const outer = this.capture;
+    this.capture = [];
+    return outer;
+  }
+
+  /** The venue call returned: stop holding; returns what was held, for `dispatchHeld`. */
+  stopHolding(outer: VenueEvent[] | null): VenueEvent[] {
+    const held = this.capture ?? [];
+    this.capture = outer;
+    return held;
+  }
+
+  /** The response is sent: deliver the held events, then (once the burst is done) portfolios. */
+  dispatchHeld(held: readonly VenueEvent[]): void {
+    for (let i = 0; i < held.length; i++) this.route(held[i]!);
+    if (this.defer) this.deferPortfolioFlush(this.defer);
+    else this.flushPortfolios();
   }
 
   // --- snapshots sent on connect -------------------------------------------------------------
@@ -129,14 +148,18 @@ export class Hub {
 
   private route(event: VenueEvent): void {
     try {
+      let member: HubMember | undefined;
       switch (event.kind) {
         case 'order_placed':
-          return this.toAgent(event.order.agentId, () => orderPlacedText(event.order));
+          member = this.memberOf(event.order.agentId);
+          return member?.sendText(orderPlacedText(event.order));
         case 'order_filled':
           this.dirtyPortfolios.add(event.fill.agentId);
-          return this.toAgent(event.fill.agentId, () => orderFilledText(event.fill));
+          member = this.memberOf(event.fill.agentId);
+          return member?.sendText(orderFilledText(event.fill));
         case 'order_canceled':
-          return this.toAgent(event.agentId, () => orderCanceledText(event.canceled, event.reason));
+          member = this.memberOf(event.agentId);
+          return member?.sendText(orderCanceledText(event.canceled, event.reason));
         case 'trade':
           this.agentsDirty = true;
           return this.broadcast(tradeText(this.venue.venueId, event.trade));
@@ -157,9 +180,10 @@ export class Hub {
     }
   }
 
-  private toAgent(agentId: string, build: () => string): void {
+  /** The connection of an agent that is connected here (private events go only there). */
+  private memberOf(agentId: string): HubMember | undefined {
     const member = this.agents.connectionOf(agentId);
-    if (member && this.members.has(member)) member.sendText(build());
+    return member && this.members.has(member) ? member : undefined;
   }
 
   private broadcast(text: string): void {

@@ -15,6 +15,7 @@ import type { Logger, Timers } from '../core/ports';
 import { isAllowedHost } from '../net/loopback-policy';
 import { TokenBucket } from '../net/rate-limiter';
 import { bearerToken, tokensMatch } from '../net/secret-token';
+import { FrameBatch } from '../net/ws-frame-batch';
 import { hardenedServerOptions, rawText, refuseUpgrade, startHeartbeat } from '../net/ws-hardening';
 import type { GatewayLimits } from './limits';
 import type { SessionPeer } from './session';
@@ -92,27 +93,14 @@ export function listenGateway(options: GatewayServerOptions): Promise<GatewaySer
     const bucket = new TokenBucket({ perSecond: limits.messagesPerSecond, burst: limits.burst }, () =>
       performance.now(),
     );
-    // Everything sent in one turn of the event loop (the responses to every frame of one read,
-    // the events they caused, the portfolio updates after them, broadcasts) leaves in one write:
-    // without corking each message is its own syscall, which dominated the profile. Uncorking on
-    // setImmediate rather than nextTick lets the deferred portfolio updates join the same write.
-    let corked = false;
-    const uncork = (): void => {
-      corked = false;
-      socket.uncork();
-    };
+    // Messages are framed into one buffer per turn and leave in one write (ws-frame-batch.ts):
+    // one system call and one stream write per message dominated the profile otherwise.
+    const batch = new FrameBatch(ws, socket);
     const connection = options.accept({
-      send: (text) => {
-        if (!corked) {
-          corked = true;
-          socket.cork();
-          setImmediate(uncork);
-        }
-        ws.send(text);
-      },
-      bufferedBytes: () => ws.bufferedAmount,
-      close: (code, reason) => ws.close(code, reason),
-      terminate: () => ws.terminate(),
+      send: (text) => batch.send(text),
+      bufferedBytes: () => batch.bufferedBytes,
+      close: (code, reason) => batch.close(code, reason),
+      terminate: () => batch.terminate(),
     });
     heartbeat.track(ws);
     let limited = false;
@@ -124,13 +112,16 @@ export function listenGateway(options: GatewayServerOptions): Promise<GatewaySer
       if (limited) return;
       if (!bucket.take()) {
         limited = true;
-        ws.send(RATE_LIMITED_TEXT);
-        ws.close(1008, 'rate limit exceeded');
+        batch.send(RATE_LIMITED_TEXT);
+        batch.close(1008, 'rate limit exceeded');
         connection.shutdown();
         return;
       }
       if (isBinary) return connection.receiveBinary();
       connection.receive(rawText(data));
+      // Its answers go to the socket before ws parses the next frame of this read (which may be
+      // a protocol error that ws answers with a close frame of its own).
+      batch.flush();
       if (stopAuthTimer && !connection.isAwaitingAuth) {
         stopAuthTimer();
         stopAuthTimer = null;

@@ -104,7 +104,9 @@ export class SimDriver {
       }
     }
     if (this.stepCount % deps.checkpointSteps === 0) this.checkpoint();
-    if (this.stepCount % deps.snapshotSteps === 0) deps.pipeline.project(portfolioSnapshots(deps.venue, now));
+    // Snapshots are ledger rows: a journal that records nothing (memory) needs none computed.
+    if (this.stepCount % deps.snapshotSteps === 0 && deps.pipeline.journal.records)
+      deps.pipeline.project(portfolioSnapshots(deps.venue, now));
   }
 
   /** Journals the model's and agents' memory (also on stop). */

@@ -62,19 +62,19 @@ export class DurableVenuePort implements VenuePort {
   }
 
   registerAgent(request: RegisterAgentRequest) {
-    return this.answer(() => this.venue.registerAgent(request));
+    return this.answer(this.venue.registerAgent(request));
   }
   placeOrder(request: PlaceOrderRequest) {
-    return this.answer(() => this.venue.placeOrder(request));
+    return this.answer(this.venue.placeOrder(request));
   }
   cancelOrder(request: CancelOrderRequest) {
-    return this.answer(() => this.venue.cancelOrder(request));
+    return this.answer(this.venue.cancelOrder(request));
   }
   amendOrder(request: AmendOrderRequest) {
-    return this.answer(() => this.venue.amendOrder(request));
+    return this.answer(this.venue.amendOrder(request));
   }
   cancelAll(request: CancelAllRequest) {
-    return this.answer(() => this.venue.cancelAll(request));
+    return this.answer(this.venue.cancelAll(request));
   }
 
   openOrders(agentId: string) {
@@ -101,8 +101,8 @@ export class DurableVenuePort implements VenuePort {
     return () => this.listeners.delete(listener);
   }
 
-  private answer<T>(run: () => VenueResult<T>): VenueResult<T> | Promise<VenueResult<T>> {
-    const result = run();
+  /** The venue's answer as is (memory journal) or once it is durable. */
+  private answer<T>(result: VenueResult<T>): VenueResult<T> | Promise<VenueResult<T>> {
     if (this.journal.synchronous) return result;
     // A rejection changed nothing: it only waits for the answers before it (call order).
     return this.journal.whenCommitted(this.journal.lastTicket).then((committed) =>

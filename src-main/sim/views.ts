@@ -2,11 +2,11 @@
  * The venue's read models in the VenuePort's vocabulary (decimal strings, string ids): orders,
  * portfolios and books, built from the engine and the registry on demand. Portfolio figures are
  * valued at marks the caller passes in (integer ticks per instrument); PnL is against the
- * account's starting capital, realised PnL is net of fees.
+ * account's starting capital, realised PnL is net of fees. Sums are exact (ExactSum: bigints).
  */
 import type { DecimalString } from '../../src-shared/domain';
 import type { Engine } from '../core/engine';
-import { Dec, fromScaled, toDecimalString, type Grid } from '../core/num';
+import { ExactSum, fromScaled, type Grid } from '../core/num';
 import type { BookLevel, BookView, OrderView, PortfolioView, PositionView } from '../gateway/venue-port';
 import type { SimAccount } from './accounts';
 import type { LiveOrder } from './orders';
@@ -51,20 +51,21 @@ export function portfolioView(ctx: PortfolioContext, owner: SimAccount): Portfol
   const { engine, quote, quoteDecimals } = ctx;
   const p = engine.portfolio(owner.account, ctx.marks, quote);
   if (p === null) throw new Error(`no engine account ${owner.account}`);
-  const cash = p.balances.find((b) => b.asset === quote);
   const zero = '0' as DecimalString;
-  let realized = new Dec(0);
-  let unrealized = new Dec(0);
+  // Sent to a bot after every burst of its orders: exact sums without decimal.js, lookups in the
+  // (short) balance and position lists without building maps.
+  const realized = new ExactSum();
+  const unrealized = new ExactSum();
   const positions: PositionView[] = [];
-  const held = new Map(p.balances.map((b) => [b.asset, b.total]));
-  const traded = new Map(p.positions.map((x) => [x.instrument, x]));
   for (const id of engine.instrumentIds()) {
     const info = engine.instrument(id)!;
-    const position = traded.get(id);
-    const quantity = held.get(info.base);
+    const position = p.positions.find((x) => x.instrument === id);
+    const quantity = p.balances.find((b) => b.asset === info.base)?.total;
+    let realizedHere: DecimalString | undefined;
     if (position) {
-      realized = realized.add(position.realizedPnl).sub(position.fees);
-      if (position.unrealizedPnl !== null) unrealized = unrealized.add(position.unrealizedPnl);
+      realizedHere = new ExactSum().add(position.realizedPnl).add(position.fees, -1).toString();
+      realized.add(realizedHere);
+      if (position.unrealizedPnl !== null) unrealized.add(position.unrealizedPnl);
     }
     if (quantity === undefined && !position) continue;
     const mark = ctx.marks.get(id);
@@ -74,9 +75,10 @@ export function portfolioView(ctx: PortfolioContext, owner: SimAccount): Portfol
       ...(position?.avgPrice ? { averageCost: position.avgPrice } : {}),
       ...(mark === undefined ? {} : { markPrice: info.grid.ticksToPrice(mark) }),
       ...(position?.unrealizedPnl ? { unrealizedPnl: position.unrealizedPnl } : {}),
-      ...(position ? { realizedPnl: toDecimalString(new Dec(position.realizedPnl).sub(position.fees)) } : {}),
+      ...(realizedHere === undefined ? {} : { realizedPnl: realizedHere }),
     });
   }
+  const cash = p.balances.find((b) => b.asset === quote);
   const starting = fromScaled(owner.startingUnits, quoteDecimals);
   const equity = p.equity ?? starting;
   return {
@@ -88,9 +90,9 @@ export function portfolioView(ctx: PortfolioContext, owner: SimAccount): Portfol
     positions,
     startingCapital: starting,
     equity,
-    pnl: toDecimalString(new Dec(equity).sub(starting)),
-    realizedPnl: toDecimalString(realized),
-    unrealizedPnl: toDecimalString(unrealized),
+    pnl: new ExactSum().add(equity).add(starting, -1).toString(),
+    realizedPnl: realized.toString(),
+    unrealizedPnl: unrealized.toString(),
     time: ctx.time,
   };
 }

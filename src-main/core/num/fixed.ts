@@ -97,6 +97,23 @@ export function fromScaled(value: bigint, decimals: number): DecimalString {
   return ((negative && abs !== 0n ? '-' : '') + text) as DecimalString;
 }
 
+/**
+ * `fromScaled` for a non-negative safe integer, without bigints (order answers and views format
+ * several prices and sizes each). Equals `fromScaled(BigInt(value), decimals)`.
+ */
+export function fromScaledSafe(value: number, decimals: number): DecimalString {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a safe scaled value: ${value}`);
+  const digits = String(value);
+  if (decimals === 0) return digits as DecimalString;
+  const raw = digits.length > decimals ? digits : digits.padStart(decimals + 1, '0');
+  const point = raw.length - decimals;
+  let end = raw.length;
+  while (end > point && raw.charCodeAt(end - 1) === 48) end--;
+  return (
+    end === point ? raw.slice(0, point) : `${raw.slice(0, point)}.${raw.slice(point, end)}`
+  ) as DecimalString;
+}
+
 /** Like fromScaled but always prints exactly `decimals` fractional digits ("12.300"). */
 export function fromScaledFixed(value: bigint, decimals: number): DecimalString {
   const negative = value < 0n;
@@ -105,6 +122,38 @@ export function fromScaledFixed(value: bigint, decimals: number): DecimalString 
   const raw = abs.toString().padStart(decimals + 1, '0');
   const text = `${raw.slice(0, raw.length - decimals)}.${raw.slice(raw.length - decimals)}`;
   return ((negative && abs !== 0n ? '-' : '') + text) as DecimalString;
+}
+
+/**
+ * An exact running sum of plain decimal strings ("12.5", "-0.001") as a bigint at the largest
+ * scale seen so far: for adding up amounts written at different decimals (equity, PnL) without
+ * decimal.js. `toString` is canonical (trailing zeros trimmed, never "-0"), as `toDecimalString`.
+ */
+export class ExactSum {
+  private units = 0n;
+  private decimals = 0;
+
+  /** Adds `value` (or subtracts it when `sign` is -1); throws on anything but a plain decimal. */
+  add(value: string, sign: 1 | -1 = 1): this {
+    const decimals = decimalsOf(value);
+    const scaled = decimals < 0 ? null : toScaled(value, decimals);
+    if (scaled === null) throw new RangeError(`not a plain decimal: "${value}"`);
+    return this.addScaled(sign < 0 ? -scaled : scaled, decimals);
+  }
+
+  /** Adds `units` × 10^-decimals. */
+  addScaled(units: bigint, decimals: number): this {
+    if (decimals > this.decimals) {
+      this.units *= pow10(decimals - this.decimals);
+      this.decimals = decimals;
+    }
+    this.units += decimals < this.decimals ? units * pow10(this.decimals - decimals) : units;
+    return this;
+  }
+
+  toString(): DecimalString {
+    return fromScaled(this.units, this.decimals);
+  }
 }
 
 /** Integer division rounding towards +infinity (for fees charged to the payer). */

@@ -4,7 +4,7 @@
  * A value that is not a whole number of ticks or lots is an error value, not a rounding.
  */
 import type { DecimalString } from '../../../src-shared/domain';
-import { decimalsOf, fromScaled, toScaled, toScaledSafe } from './fixed';
+import { decimalsOf, fromScaled, fromScaledSafe, toScaled, toScaledSafe } from './fixed';
 
 export type GridError = 'MALFORMED' | 'OFF_GRID' | 'NOT_POSITIVE' | 'TOO_LARGE';
 export type GridResult = { ok: true; value: number } | { ok: false; error: GridError };
@@ -42,6 +42,13 @@ export class Step {
 
   /** Decimal string -> whole number of steps. Refuses anything off the grid, zero or negative. */
   toSteps(value: string): GridResult {
+    // The plain on-grid case needs neither regular expressions nor bigints.
+    const quick = this.quickSteps(value);
+    return quick > 0 ? { ok: true, value: quick } : this.exactSteps(value);
+  }
+
+  /** `toSteps` by the general parser alone (bigints): the reference the quick path must match. */
+  exactSteps(value: string): GridResult {
     const scaled = toScaled(value, this.decimals);
     if (scaled === null) return decimalsOf(value) < 0 ? fail('MALFORMED') : fail('OFF_GRID');
     if (scaled <= 0n) return fail('NOT_POSITIVE');
@@ -53,6 +60,10 @@ export class Step {
 
   /** Whole number of steps -> canonical decimal string (trailing zeros trimmed). */
   fromSteps(steps: number | bigint): DecimalString {
+    if (typeof steps === 'number' && steps >= 0 && this.unitsSafe !== 0) {
+      const scaled = steps * this.unitsSafe;
+      if (Number.isSafeInteger(scaled)) return fromScaledSafe(scaled, this.decimals);
+    }
     return fromScaled(BigInt(steps) * this.units, this.decimals);
   }
 }

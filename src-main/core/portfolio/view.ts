@@ -1,10 +1,12 @@
 /**
  * Plain, decimal-string views of an account for the UI, the gateway and persistence: balances,
  * positions with average price and PnL, and equity in a valuation asset against marks the caller
- * passes in (the core never looks prices up itself). Off the hot path; exact (bigint and decimal.js).
+ * passes in (the core never looks prices up itself). Exact: integers and bigints (decimal.js only
+ * for the average price's division). The gateway sends one of these per agent after every burst
+ * of orders, so the common parts avoid decimal.js and bigints where a safe integer is exact.
  */
 import type { DecimalString } from '../../../src-shared/domain';
-import { Dec, fromScaled, toDecimalString, type Step } from '../num';
+import { Dec, ExactSum, fromScaled, fromScaledSafe, toDecimalString, type Step } from '../num';
 import type { Asset, LedgerAccount } from './ledger';
 
 /** What a view needs to know about an instrument. */
@@ -67,9 +69,11 @@ export function portfolioView(
     if (free === 0 && locked === 0) continue;
     balances.push({
       asset: asset.id,
-      free: fromScaled(BigInt(free), asset.decimals),
-      locked: fromScaled(BigInt(locked), asset.decimals),
-      total: fromScaled(BigInt(free) + BigInt(locked), asset.decimals),
+      free: unitsText(free, asset.decimals),
+      locked: unitsText(locked, asset.decimals),
+      total: Number.isSafeInteger(free + locked)
+        ? unitsText(free + locked, asset.decimals)
+        : fromScaled(BigInt(free) + BigInt(locked), asset.decimals),
     });
   }
   const positions: PositionView[] = [];
@@ -115,14 +119,15 @@ function value(
   marks: Marks,
   valuationAsset: string,
 ): { equity: DecimalString; unvalued: string[] } {
-  let equity = new Dec(0);
+  // Σ amount (valuation asset) + amount × mark price (others), exactly: each term is an integer at
+  // the asset's decimals (plus the price's), summed at the largest scale.
+  const equity = new ExactSum();
   const unvalued: string[] = [];
   for (const asset of assets) {
     const units = BigInt(account.free[asset.index] ?? 0) + BigInt(account.locked[asset.index] ?? 0);
     if (units === 0n) continue;
-    const amount = new Dec(fromScaled(units, asset.decimals));
     if (asset.id === valuationAsset) {
-      equity = equity.add(amount);
+      equity.addScaled(units, asset.decimals);
       continue;
     }
     const market = markets.find(
@@ -132,7 +137,15 @@ function value(
       unvalued.push(asset.id);
       continue;
     }
-    equity = equity.add(amount.mul(new Dec(market.price.fromSteps(marks.get(market.id)!))));
+    const price = BigInt(marks.get(market.id)!) * market.price.units;
+    equity.addScaled(units * price, asset.decimals + market.price.decimals);
   }
-  return { equity: toDecimalString(equity), unvalued };
+  return { equity: equity.toString(), unvalued };
+}
+
+/** A balance (a safe integer of units; never negative) as a decimal string. */
+function unitsText(units: number, decimals: number): DecimalString {
+  return units >= 0 && Number.isSafeInteger(units)
+    ? fromScaledSafe(units, decimals)
+    : fromScaled(BigInt(units), decimals);
 }

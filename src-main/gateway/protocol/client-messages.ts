@@ -26,11 +26,13 @@ export const AgentNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,31}$/, '1-32 characters: letters, digits, space, _ . -');
 export const AgentIdSchema = z.string().min(1).max(64);
 export const SymbolSchema = z.string().min(1).max(48);
+export const CLIENT_ORDER_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
+export const ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const ClientOrderIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9._:-]{1,64}$/, '1-64 characters: letters, digits and . _ : -');
+  .regex(CLIENT_ORDER_ID_PATTERN, '1-64 characters: letters, digits and . _ : -');
 export const OrderIdInputSchema = z.union([
-  z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1-64 characters: letters, digits, _ and -'),
+  z.string().regex(ORDER_ID_PATTERN, '1-64 characters: letters, digits, _ and -'),
   z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 ]);
 export const VenueSlugSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'a venue id such as "sim"');

@@ -1,10 +1,12 @@
 /**
  * The allocation-free hot path (`toScaledSafe`, `Step.quickSteps`) must never disagree with the
  * general parser: where it answers, it gives the same value; everything else it hands back (-1).
+ * `toSteps` and `fromSteps` take those paths first, so they must equal their bigint references on
+ * every input.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Step, toScaled, toScaledSafe } from '../../../../src-main/core/num';
+import { fromScaled, fromScaledSafe, Step, toScaled, toScaledSafe } from '../../../../src-main/core/num';
 import type { DecimalString } from '../../../../src-shared/domain';
 
 /** Decimal-looking strings, including the spellings the general parser refuses. */
@@ -62,5 +64,52 @@ describe('Step.quickSteps', () => {
       }),
       { numRuns: 20_000 },
     );
+  });
+});
+
+describe('Step.toSteps / fromSteps with their quick paths', () => {
+  const steps = fc.constantFrom('1', '0.01', '0.5', '0.00001', '0.25', '10', '0.00000001', '5', '0.3');
+  it('toSteps equals the bigint parser (exactSteps) on every input', () => {
+    fc.assert(
+      fc.property(steps, decimalish, (step, s) => {
+        const grid = new Step(step as DecimalString);
+        expect(grid.toSteps(s)).toEqual(grid.exactSteps(s));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('fromSteps equals fromScaled on bigints, up to and beyond the safe range', () => {
+    const count = fc.oneof(
+      fc.integer({ min: 0, max: 1_000_000 }),
+      fc.maxSafeNat(),
+      fc.constantFrom(0, 1, 10, 100, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1),
+    );
+    fc.assert(
+      fc.property(steps, count, (step, n) => {
+        const grid = new Step(step as DecimalString);
+        expect(grid.fromSteps(n)).toBe(fromScaled(BigInt(n) * grid.units, grid.decimals));
+        expect(grid.fromSteps(BigInt(n))).toBe(grid.fromSteps(n));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('fromScaledSafe equals fromScaled, and refuses what is not a safe non-negative integer', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.maxSafeNat(), fc.integer({ min: 0, max: 10_000 })),
+        fc.integer({ min: 0, max: 18 }),
+        (v, k) => {
+          expect(fromScaledSafe(v, k)).toBe(fromScaled(BigInt(v), k));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    expect(fromScaledSafe(5, 3)).toBe('0.005');
+    expect(fromScaledSafe(1230, 3)).toBe('1.23');
+    expect(fromScaledSafe(1000, 3)).toBe('1');
+    for (const bad of [-1, 1.5, Number.MAX_SAFE_INTEGER + 1, Number.NaN])
+      expect(() => fromScaledSafe(bad, 2)).toThrow();
   });
 });
