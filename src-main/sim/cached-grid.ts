@@ -19,20 +19,20 @@ export class CachedGrid extends Grid {
 
   override ticksToPrice(ticks: number | bigint): DecimalString {
     if (typeof ticks !== 'number') return super.ticksToPrice(ticks);
-    return remember(this.prices, ticks, () => super.ticksToPrice(ticks));
+    // Inline lookups, no closure per call: this runs for every price of every view and row.
+    const hit = this.prices.get(ticks);
+    return hit !== undefined ? hit : remember(this.prices, ticks, super.ticksToPrice(ticks));
   }
 
   override lotsToSize(lots: number | bigint): DecimalString {
     if (typeof lots !== 'number') return super.lotsToSize(lots);
-    return remember(this.sizes, lots, () => super.lotsToSize(lots));
+    const hit = this.sizes.get(lots);
+    return hit !== undefined ? hit : remember(this.sizes, lots, super.lotsToSize(lots));
   }
 }
 
-function remember(memo: Map<number, DecimalString>, key: number, make: () => DecimalString): DecimalString {
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit;
+function remember(memo: Map<number, DecimalString>, key: number, text: DecimalString): DecimalString {
   if (memo.size >= MAX_ENTRIES) memo.clear();
-  const text = make();
   memo.set(key, text);
   return text;
 }
