@@ -1,12 +1,8 @@
 /**
- * The ops of one batch, in write order, shaped to be cheap to post to the writer thread and to
- * write:
- * - order rows are upserts (the latest state wins), so an `order` op for an order that already has
- *   a row in the batch replaces that row in place instead of adding one: a quote amended many times
- *   before a commit costs one row. Everything in a batch commits together, so the outcome is the
- *   same as writing every row;
- * - consecutive journal entries of one venue are packed into one `journalRun` (columns), far
- *   cheaper to clone than one object per entry. Order between entries and other ops is kept.
+ * The ops of one batch, in write order, shaped to be cheap to post to the writer thread:
+ * consecutive journal entries of one venue are packed into one `journalRun` (columns), far cheaper
+ * to clone than one object per entry. Order between entries and other ops is kept. (Order rows are
+ * coalesced in the writer thread, across everything one commit groups: row-sink.ts.)
  */
 import type { WriteOp } from './ops';
 
@@ -14,8 +10,6 @@ type JournalRun = Extract<WriteOp, { op: 'journalRun' }>;
 
 export class BatchBuilder {
   private ops: WriteOp[] = [];
-  /** venue -> order id -> index in `ops` of that order's row. */
-  private slots = new Map<string, Map<number, number>>();
   private count = 0;
 
   /** Ops in the batch, each journal entry counted (backpressure counts entries, not runs). */
@@ -25,16 +19,6 @@ export class BatchBuilder {
 
   push(op: WriteOp): void {
     if (op.op === 'journal') return this.pushEntry(op);
-    if (op.op === 'order') {
-      let venue = this.slots.get(op.venue);
-      if (!venue) this.slots.set(op.venue, (venue = new Map()));
-      const at = venue.get(op.row.orderId);
-      if (at !== undefined) {
-        this.ops[at] = op;
-        return;
-      }
-      venue.set(op.row.orderId, this.ops.length);
-    }
     this.ops.push(op);
     this.count += op.op === 'journalRun' ? op.seq.length : 1;
   }
@@ -43,7 +27,6 @@ export class BatchBuilder {
   take(): WriteOp[] {
     const ops = this.ops;
     this.ops = [];
-    this.slots = new Map();
     this.count = 0;
     return ops;
   }

@@ -7,7 +7,8 @@
  * Backpressure: `accepting` turns false when more than `maxPendingOps` are written but not committed;
  * callers must refuse new work (a retryable error) rather than queue without bound.
  *
- * Order rows are upserts: within a batch the latest row of an order replaces the earlier one (batch.ts).
+ * Consecutive journal entries travel packed in columns (batch.ts); order rows are coalesced by the
+ * writer thread (row-sink.ts).
  *
  * Venues listed in `derives` have a projector in the writer thread (projection.ts): they send only
  * their journal entries and the thread derives their rows.
