@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { openReadonly, type ReadonlyDb } from '../db';
+import { openReadonly, type ReadonlyDb, type WritableDb } from '../db';
 import { LEDGER_FILE } from '../open-store';
 
 export interface JournalRow {
@@ -33,9 +33,12 @@ export function* readJournal(
   }
 }
 
-/** Journal rows of a venue with `afterSeq < seq <= uptoSeq`, in order, at most `limit` (paged reads). */
+/**
+ * Journal rows of a venue with `afterSeq < seq <= uptoSeq`, in order, at most `limit` (paged reads;
+ * the writer thread pages its own connection through it to catch a projector up).
+ */
 export function readJournalPage(
-  db: ReadonlyDb,
+  db: ReadonlyDb | WritableDb,
   venue: string,
   afterSeq: number,
   uptoSeq: number,

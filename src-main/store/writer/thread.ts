@@ -12,7 +12,8 @@
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
+import type { WritableDb } from '../db';
+import { readJournalPage } from '../read/journal';
 import { LEDGER_FILE, MARKET_FILE, openStoreFiles } from '../open-store';
 import { createApplier } from './apply';
 import { ProjectionDeriver } from './derive';
@@ -23,14 +24,11 @@ import { RowSink } from './row-sink';
 const HISTORY_PAGE = 5_000;
 
 /** A venue's journal before `beforeSeq`, paged so a long journal never sits in memory at once. */
-function journalBefore(db: Database.Database) {
-  const page = db.prepare<[string, number, number, number], JournalEntry>(
-    'SELECT seq, ts, kind, body FROM journal WHERE venue = ? AND seq > ? AND seq < ? ORDER BY seq LIMIT ?',
-  );
+function journalBefore(db: WritableDb) {
   return function* (venue: string, beforeSeq: number): Generator<JournalEntry> {
     let after = 0;
     for (;;) {
-      const rows = page.all(venue, after, beforeSeq, HISTORY_PAGE);
+      const rows = readJournalPage(db, venue, after, beforeSeq - 1, HISTORY_PAGE);
       yield* rows;
       if (rows.length < HISTORY_PAGE) return;
       after = rows[rows.length - 1]!.seq;
