@@ -20,6 +20,7 @@ import type {
   Trade,
   VenueConnector,
 } from '../venues/kit';
+import { ConnectorListeners } from '../venues/kit';
 
 export const REPLAY_PREFIX = 'replay:';
 
@@ -36,8 +37,7 @@ export class ReplayVenueConnector implements VenueConnector {
   readonly name: string;
   private inner: VenueConnector | null = null;
   private innerStops: Disposer[] = [];
-  private readonly tradeListeners = new Set<(trades: readonly Trade[]) => void>();
-  private readonly bookListeners = new Set<(symbol: string) => void>();
+  private readonly listeners = new ConnectorListeners();
   private readonly bySymbol: Map<string, Instrument>;
 
   constructor(
@@ -58,7 +58,7 @@ export class ReplayVenueConnector implements VenueConnector {
     this.innerStops = [
       inner.onTrades((trades) => {
         const renamed = trades.map((t) => ({ ...t, venue: this.venue }));
-        for (const listener of this.tradeListeners) listener(renamed);
+        this.listeners.emitTrades(renamed);
       }),
       inner.onBookChange((symbol) => this.notify(symbol)),
     ];
@@ -67,7 +67,7 @@ export class ReplayVenueConnector implements VenueConnector {
 
   /** Tells listeners a book changed (feeds whose inner connector does not say so itself). */
   notify(symbol: string): void {
-    for (const listener of this.bookListeners) listener(symbol);
+    this.listeners.emitBookChange(symbol);
   }
 
   instruments(): Promise<Result<readonly Instrument[]>> {
@@ -111,13 +111,11 @@ export class ReplayVenueConnector implements VenueConnector {
   }
 
   onTrades(listener: (trades: readonly Trade[]) => void): Disposer {
-    this.tradeListeners.add(listener);
-    return () => this.tradeListeners.delete(listener);
+    return this.listeners.onTrades(listener);
   }
 
   onBookChange(listener: (symbol: string) => void): Disposer {
-    this.bookListeners.add(listener);
-    return () => this.bookListeners.delete(listener);
+    return this.listeners.onBookChange(listener);
   }
 
   health(): VenueHealth {
@@ -129,8 +127,7 @@ export class ReplayVenueConnector implements VenueConnector {
 
   stop(): void {
     this.detach();
-    this.tradeListeners.clear();
-    this.bookListeners.clear();
+    this.listeners.clear();
   }
 
   private detach(): void {

@@ -21,7 +21,7 @@ import type {
   Trade,
   VenueConnector,
 } from '../venues/kit';
-import { levelView } from '../venues/kit';
+import { ConnectorListeners, levelView } from '../venues/kit';
 import type { CommandPipeline } from './pipeline';
 import type { DurableVenuePort } from './durable-port';
 import type { SimVenue } from './venue';
@@ -33,8 +33,7 @@ export class SimConnector implements VenueConnector {
   readonly venue = VENUE;
   readonly name = 'Simulated venue';
   readonly capabilities = FULL;
-  private readonly tradeListeners = new Set<(trades: readonly Trade[]) => void>();
-  private readonly bookListeners = new Set<(symbol: string) => void>();
+  private readonly listeners = new ConnectorListeners();
   private readonly list: readonly Instrument[];
   private readonly bySymbol: Map<string, Instrument>;
   private readonly changedAt = new Map<string, number>();
@@ -65,7 +64,7 @@ export class SimConnector implements VenueConnector {
       const now = this.clock.now();
       for (const symbol of outputs.books) {
         this.changedAt.set(symbol, now);
-        for (const listener of this.bookListeners) listener(symbol);
+        this.listeners.emitBookChange(symbol);
       }
     });
     port.onEvent((event) => {
@@ -159,13 +158,11 @@ export class SimConnector implements VenueConnector {
   }
 
   onTrades(listener: (trades: readonly Trade[]) => void): Disposer {
-    this.tradeListeners.add(listener);
-    return () => this.tradeListeners.delete(listener);
+    return this.listeners.onTrades(listener);
   }
 
   onBookChange(listener: (symbol: string) => void): Disposer {
-    this.bookListeners.add(listener);
-    return () => this.bookListeners.delete(listener);
+    return this.listeners.onBookChange(listener);
   }
 
   health(): VenueHealth {
@@ -195,8 +192,7 @@ export class SimConnector implements VenueConnector {
   }
 
   stop(): void {
-    this.tradeListeners.clear();
-    this.bookListeners.clear();
+    this.listeners.clear();
   }
 
   private side(instrument: Instrument, side: 'buy' | 'sell') {
@@ -226,6 +222,6 @@ export class SimConnector implements VenueConnector {
   }
 
   private publish(trades: readonly Trade[]): void {
-    for (const listener of this.tradeListeners) listener(trades);
+    this.listeners.emitTrades(trades);
   }
 }

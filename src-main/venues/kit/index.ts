@@ -4,6 +4,7 @@ export * from './backoff';
 export * from './book-sync';
 export * from './book-keeper';
 export * from './connector';
+export * from './connector-listeners';
 export * from './connector-env';
 export * from './depth-view';
 export * from './health';

@@ -12,6 +12,7 @@ import { appError, err, ok, type Result } from '../../../src-shared/result';
 import type { VenueHealth } from '../../../src-shared/contract';
 import type { VenueId } from '../../../src-shared/domain';
 import type { Disposer } from '../../core/ports';
+import { ConnectorListeners } from './connector-listeners';
 import type { VenueAdapter } from './adapter';
 import { BookKeeper, DEFAULT_RECOVERY, type RecoveryOptions } from './book-keeper';
 import {
@@ -46,8 +47,7 @@ export class StreamConnector implements VenueConnector {
   private readonly restOnly = new Map<string, { instrument: Instrument; health: BookHealthTracker }>();
   private readonly byRef = new Map<string, Instrument>();
   private readonly bbos = new Map<string, Bbo>();
-  private readonly tradeListeners = new Set<(trades: readonly Trade[]) => void>();
-  private readonly bookListeners = new Set<(symbol: string) => void>();
+  private readonly listeners = new ConnectorListeners();
   private malformedFrames = 0;
   private framesSinceOpen = 0;
   /** Last per-connection counter seen on the primary socket (connection-sequenced venues). */
@@ -265,13 +265,11 @@ export class StreamConnector implements VenueConnector {
   }
 
   onTrades(listener: (trades: readonly Trade[]) => void): Disposer {
-    this.tradeListeners.add(listener);
-    return () => this.tradeListeners.delete(listener);
+    return this.listeners.onTrades(listener);
   }
 
   onBookChange(listener: (symbol: string) => void): Disposer {
-    this.bookListeners.add(listener);
-    return () => this.bookListeners.delete(listener);
+    return this.listeners.onBookChange(listener);
   }
 
   health(): VenueHealth {
@@ -383,7 +381,7 @@ export class StreamConnector implements VenueConnector {
         const inst = this.byRef.get(frame.symbol);
         if (!inst || frame.trades.length === 0) continue;
         const trades = frame.trades.map((t) => ({ ...t, venue: this.venue, symbol: inst.symbol }));
-        for (const listener of this.tradeListeners) listener(trades);
+        this.listeners.emitTrades(trades);
       } else if (frame.kind === 'bbo') {
         const inst = this.byRef.get(frame.symbol);
         if (!inst) continue;
@@ -425,7 +423,7 @@ export class StreamConnector implements VenueConnector {
   }
 
   private notify(symbol: string): void {
-    for (const listener of this.bookListeners) listener(symbol);
+    this.listeners.emitBookChange(symbol);
   }
 
   private notifyAll(): void {
