@@ -75,7 +75,6 @@ export class EventProcessor {
     const books = new Set<string>();
     const touched = new Set<LiveOrder>();
     const portfolios = new Set<string>();
-    const agentId = (account: number) => this.accounts.get(account)?.agentId ?? `a${account}`;
 
     for (const e of events) {
       switch (e.type) {
@@ -100,14 +99,14 @@ export class EventProcessor {
             ops.push({
               op: 'balance',
               venue: SIM_VENUE,
-              account: agentId(e.account),
+              account: this.agentId(e.account),
               asset: e.asset,
               delta: amount,
               reason: e.kind === 'withdraw' ? 'withdrawal' : 'deposit',
               ts: e.ts,
             });
           }
-          portfolios.add(agentId(e.account));
+          portfolios.add(this.agentId(e.account));
           out?.push(AGENTS_CHANGED);
           break;
         }
@@ -141,8 +140,8 @@ export class EventProcessor {
               null,
             ),
           );
-          out?.push({ kind: 'order_placed', order: orderView(order, agentId(e.account), grid) });
-          portfolios.add(agentId(e.account));
+          out?.push({ kind: 'order_placed', order: orderView(order, this.agentId(e.account), grid) });
+          portfolios.add(this.agentId(e.account));
           break;
         }
         case 'trade':
@@ -162,7 +161,7 @@ export class EventProcessor {
           ops?.push(orderEvent(e.orderId, e.ts, e.type, null, grid.lotsToSize(qty), reason));
           out?.push({
             kind: 'order_canceled',
-            agentId: agentId(e.account),
+            agentId: this.agentId(e.account),
             canceled: {
               orderId: String(e.orderId),
               symbol: e.instrument,
@@ -171,7 +170,7 @@ export class EventProcessor {
             },
             reason: REASON[reason] ?? 'ioc_remainder',
           });
-          portfolios.add(agentId(e.account));
+          portfolios.add(this.agentId(e.account));
           break;
         }
         case 'amended': {
@@ -187,7 +186,7 @@ export class EventProcessor {
           ops?.push(
             orderEvent(e.orderId, e.ts, 'amended', grid.ticksToPrice(e.price), grid.lotsToSize(e.qty), kept),
           );
-          portfolios.add(agentId(e.account));
+          portfolios.add(this.agentId(e.account));
           break;
         }
         case 'level':
@@ -207,6 +206,11 @@ export class EventProcessor {
       for (const id of portfolios) out.push(this.notice(this.portfolioNotices, 'portfolio', id));
     }
     return { ops, events: out, trades, books, orders: [...touched] };
+  }
+
+  /** The agent id of an engine account (a stand-in for accounts the book has not registered). */
+  private agentId(account: number): string {
+    return this.accounts.get(account)?.agentId ?? `a${account}`;
   }
 
   private notice(cache: Map<string, Notice>, kind: 'book' | 'portfolio', key: string): Notice {
@@ -230,7 +234,6 @@ export class EventProcessor {
     const { grid } = info;
     const price = grid.ticksToPrice(e.price);
     const qty = grid.lotsToSize(e.qty);
-    const fee = (units: number) => fromScaled(BigInt(units), info.quoteDecimals);
     const tradeId = String(e.tradeId);
     this.orders.traded(e.instrument, e.price, e.ts);
     trades.push({
@@ -255,7 +258,7 @@ export class EventProcessor {
         if (leaves === 0) order.status = 'filled';
         touched.add(order);
       }
-      const owner = this.accounts.get(account)?.agentId ?? `a${account}`;
+      const owner = this.agentId(account);
       const fill: FillView = {
         orderId: String(orderId),
         agentId: owner,
@@ -267,7 +270,7 @@ export class EventProcessor {
         quantity: qty,
         remainingQuantity: grid.lotsToSize(leaves),
         liquidity,
-        fee: fee(feeUnits),
+        fee: fromScaled(BigInt(feeUnits), info.quoteDecimals),
         feeAsset: info.quote,
         time: e.ts,
       };
@@ -288,10 +291,10 @@ export class EventProcessor {
         takerSide: e.takerSide,
         makerOrderId: e.makerOrderId,
         takerOrderId: e.takerOrderId,
-        makerAccount: this.accounts.get(e.makerAccount)?.agentId ?? `a${e.makerAccount}`,
-        takerAccount: this.accounts.get(e.takerAccount)?.agentId ?? `a${e.takerAccount}`,
-        makerFee: fee(e.makerFee),
-        takerFee: fee(e.takerFee),
+        makerAccount: this.agentId(e.makerAccount),
+        takerAccount: this.agentId(e.takerAccount),
+        makerFee: fromScaled(BigInt(e.makerFee), info.quoteDecimals),
+        takerFee: fromScaled(BigInt(e.takerFee), info.quoteDecimals),
       },
     });
     out?.push({

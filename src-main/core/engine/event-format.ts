@@ -89,13 +89,12 @@ export function toDecimalEvent(event: EngineEvent, context: DecimalContext): Dec
     }
     case 'trade': {
       const { grid, quoteDecimals } = infoOf(context, event.instrument);
-      const fee = (units: number) => fromScaled(BigInt(units), quoteDecimals);
       return {
         ...event,
         price: grid.ticksToPrice(event.price),
         qty: grid.lotsToSize(event.qty),
-        makerFee: fee(event.makerFee),
-        takerFee: fee(event.takerFee),
+        makerFee: fromScaled(BigInt(event.makerFee), quoteDecimals),
+        takerFee: fromScaled(BigInt(event.takerFee), quoteDecimals),
         makerLeaves: grid.lotsToSize(event.makerLeaves),
         takerLeaves: grid.lotsToSize(event.takerLeaves),
       };

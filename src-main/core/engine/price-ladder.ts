@@ -16,13 +16,20 @@ import type { Level } from './model';
 const PAGE_SIZE = 1024;
 
 class Page {
-  readonly base: number;
+  base: number;
   readonly slots: Array<Level | null> = new Array<Level | null>(PAGE_SIZE).fill(null);
   readonly words = new Int32Array(32);
   summary = 0;
   count = 0;
-  constructor(readonly key: number) {
+  constructor(public key: number) {
     this.base = key * PAGE_SIZE;
+  }
+
+  /** Reuses an empty page (all slots null, all bits clear) for another key. */
+  rekey(key: number): this {
+    this.key = key;
+    this.base = key * PAGE_SIZE;
+    return this;
   }
 }
 
@@ -65,6 +72,11 @@ export class PriceLadder {
   size = 0;
   private readonly pages: Page[] = [];
   private cached: Page | null = null;
+  /**
+   * The last page to empty, kept for the next page needed: quotes that straddle a page boundary
+   * would otherwise allocate a 1024-slot page each time the boundary is crossed back and forth.
+   */
+  private spare: Page | null = null;
 
   constructor(readonly descending: boolean) {}
 
@@ -83,7 +95,8 @@ export class PriceLadder {
     const key = Math.floor(price / PAGE_SIZE);
     let page = this.page(key);
     if (page === null) {
-      page = new Page(key);
+      page = this.spare?.rekey(key) ?? new Page(key);
+      this.spare = null;
       this.pages.splice(this.lowerBound(key), 0, page);
       this.cached = page;
     }
@@ -112,6 +125,7 @@ export class PriceLadder {
     if (page.count === 0) {
       this.pages.splice(this.lowerBound(key), 1);
       if (this.cached === page) this.cached = null;
+      this.spare = page;
     }
     if (this.best === level) this.best = this.after(price);
   }

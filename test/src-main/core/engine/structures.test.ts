@@ -42,6 +42,8 @@ describe('PriceLadder', () => {
           for (let l = ladder.best; l !== null; l = ladder.after(l.price)) walked.push(l.price);
           expect(walked).toEqual(sorted);
           for (const p of sorted) expect(ladder.get(p)?.price).toBe(p);
+          // Removed prices are gone, also from pages emptied and reused for another key.
+          for (const [, p] of ops) if (!model.has(p)) expect(ladder.get(p)).toBeNull();
           // `after` works from prices that are not levels, too.
           const probe = (ops[0]?.[1] ?? 1) + 0;
           const next = sorted.find((p) => (descending ? p < probe : p > probe)) ?? null;
