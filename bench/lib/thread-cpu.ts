@@ -1,8 +1,10 @@
 /**
  * CPU time of this process, split into the main thread (event loop: gateway, venue, engine) and
- * every other thread (the store writer's SQLite thread, GC helpers, libuv), from Linux's
- * /proc/self/task/<tid>/stat (utime + stime, in clock ticks of 10 ms). Elsewhere only the total is
- * known (`main` is then null).
+ * every other thread (the store writer's SQLite thread, GC helpers, libuv). On Linux the main
+ * thread's time comes from /proc/self/task/<tid>/schedstat (nanoseconds on a CPU, and nanoseconds
+ * runnable but waiting for one: other threads and processes holding the cores), its kernel share
+ * from .../stat (utime/stime, in 10 ms ticks: too coarse for a sub-second run's total, fine for a
+ * share). Elsewhere only the total is known (`main` is then null).
  */
 import { readFileSync } from 'node:fs';
 
@@ -13,17 +15,25 @@ export interface CpuSample {
   readonly main: number | null;
   /** ... of which in the kernel (system calls: socket writes and reads). */
   readonly mainSystem: number | null;
+  /** Microseconds the main thread was ready to run but waited for a core, or null. */
+  readonly mainWaiting: number | null;
 }
 
 const TICK_US = 10_000;
 
 export function cpuSample(): CpuSample {
   const usage = process.cpuUsage();
-  const main = mainThreadMicros();
-  return { total: usage.user + usage.system, main: main?.[0] ?? null, mainSystem: main?.[1] ?? null };
+  const ticks = mainThreadTicks();
+  const sched = mainThreadSchedstat();
+  return {
+    total: usage.user + usage.system,
+    main: sched?.[0] ?? ticks?.[0] ?? null,
+    mainSystem: ticks?.[1] ?? null,
+    mainWaiting: sched?.[1] ?? null,
+  };
 }
 
-function mainThreadMicros(): [number, number] | null {
+function mainThreadTicks(): [number, number] | null {
   try {
     const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
@@ -36,12 +46,25 @@ function mainThreadMicros(): [number, number] | null {
   }
 }
 
+/** [on a CPU, waiting for one], in microseconds; null where schedstat is missing or disabled. */
+function mainThreadSchedstat(): [number, number] | null {
+  try {
+    const [running, waiting] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+      .split(' ')
+      .map(Number);
+    return running ? [running / 1000, waiting! / 1000] : null;
+  } catch {
+    return null;
+  }
+}
+
 /** CPU used between two samples. */
 export function cpuSince(start: CpuSample, end: CpuSample = cpuSample()): CpuSample {
+  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
   return {
     total: end.total - start.total,
-    main: start.main === null || end.main === null ? null : end.main - start.main,
-    mainSystem:
-      start.mainSystem === null || end.mainSystem === null ? null : end.mainSystem - start.mainSystem,
+    main: diff(start.main, end.main),
+    mainSystem: diff(start.mainSystem, end.mainSystem),
+    mainWaiting: diff(start.mainWaiting, end.mainWaiting),
   };
 }

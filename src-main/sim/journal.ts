@@ -9,6 +9,7 @@
  * what it was given so tests can replay it.
  */
 import type { Result } from '../../src-shared/result';
+import { commandJson, type EngineCommand } from '../core/engine';
 import { ok } from '../../src-shared/result';
 import type { StoreWriter } from '../store/writer/client';
 import type { LedgerOp } from '../store/writer/ops';
@@ -30,6 +31,11 @@ export interface Journal {
   readonly failure: string | null;
   /** Queues one atomic group; returns its ticket. */
   write(ops: LedgerOp[]): number;
+  /**
+   * Queues the journal entry of an engine command alone (a group of one: the entry whose body is
+   * `commandJson(cmd)`); returns its ticket.
+   */
+  command(seq: number, cmd: EngineCommand): number;
   /** The ticket of the last write (0 before any). */
   readonly lastTicket: number;
   /** Every write up to this ticket is durable. */
@@ -65,6 +71,12 @@ export class MemoryJournal implements Journal {
   write(ops: LedgerOp[]): number {
     if (this.kept) for (const op of ops) this.kept.push(op);
     return ++this.ticket;
+  }
+
+  command(seq: number, cmd: EngineCommand): number {
+    return this.write([
+      { op: 'journal', venue: SIM_VENUE, seq, ts: cmd.ts, kind: cmd.kind, body: commandJson(cmd) },
+    ]);
   }
 
   whenCommitted(): Promise<Result<void>> {
@@ -113,6 +125,11 @@ export class StoreJournal implements Journal {
 
   write(ops: LedgerOp[]): number {
     this.ticket = this.writer.write(ops);
+    return this.ticket;
+  }
+
+  command(seq: number, cmd: EngineCommand): number {
+    this.ticket = this.writer.writeCommand(SIM_VENUE, seq, cmd);
     return this.ticket;
   }
 
@@ -172,6 +189,9 @@ export class JournalSlot implements Journal {
   }
   write(ops: LedgerOp[]): number {
     return this.j.write(ops);
+  }
+  command(seq: number, cmd: EngineCommand): number {
+    return this.j.command(seq, cmd);
   }
   whenCommitted(ticket: number): Promise<Result<void>> {
     return this.inner ? this.inner.whenCommitted(ticket) : Promise.resolve(ok(undefined));

@@ -5,16 +5,22 @@
  * plain JSON (`EngineCommand`, the same object `Engine.execute` takes) plus its ledger projections
  * as one atomic group; a rejected command changes nothing and is not journaled. When the journal
  * derives the projections itself (the SQLite store's writer thread runs a replica, projector.ts),
- * only the entry is written: this thread builds no rows. Sim entries (genesis,
+ * only the entry is written (`Journal.command`: the writer client packs amends as numbers and the
+ * writer thread writes their text): this thread builds no rows. Sim entries (genesis,
  * news, model checkpoints) share the same sequence, so one ordered log rebuilds the whole venue.
  *
  * While replaying, commands run through the same engine and bookkeeping but nothing is written and
  * no event is published; each replayed command must be accepted again (the engine is deterministic),
  * otherwise the journal does not belong to this engine and replay stops loudly.
  */
-import { EventRecorder, type Engine, type EngineCommand, type EngineResult } from '../core/engine';
+import {
+  commandJson,
+  EventRecorder,
+  type Engine,
+  type EngineCommand,
+  type EngineResult,
+} from '../core/engine';
 import type { LedgerOp } from '../store/writer/ops';
-import { commandJson } from './command-json';
 import type { Journal } from './journal';
 import type { LiveOrder } from './orders';
 import { SIM_VENUE, type EventProcessor, type Outputs } from './processor';
@@ -75,7 +81,7 @@ export class CommandPipeline {
     const rows = journal.records && !journal.derivesRows;
     const outputs = this.processor.process(events, { ops: rows, events: this.listeners.size > 0 });
     let ticket = journal.lastTicket;
-    if (journal.records) {
+    if (rows) {
       const entry: LedgerOp = {
         op: 'journal',
         venue: SIM_VENUE,
@@ -84,11 +90,9 @@ export class CommandPipeline {
         kind: cmd.kind,
         body: commandJson(cmd),
       };
-      if (rows) {
-        outputs.ops!.unshift(entry);
-        ticket = journal.write(outputs.ops!);
-      } else ticket = journal.write([entry]);
-    }
+      outputs.ops!.unshift(entry);
+      ticket = journal.write(outputs.ops!);
+    } else if (journal.records) ticket = journal.command(this.seq, cmd);
     for (const listener of this.listeners) listener(outputs, ticket);
     return { result, ticket, orders: outputs.orders };
   }

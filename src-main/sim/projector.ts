@@ -52,7 +52,7 @@ export class SimProjector implements Projector {
     if (entry.kind.startsWith('sim.')) return [];
     const replica = this.replica;
     if (!replica) throw new Error(`sim projector: command ${entry.seq} (${entry.kind}) before genesis`);
-    const result = replica.engine.execute(JSON.parse(entry.body) as EngineCommand);
+    const result = replica.engine.execute(entry.command ?? (JSON.parse(entry.body) as EngineCommand));
     const events = replica.recorder.take();
     if (!result.ok)
       throw new Error(`sim projector: entry ${entry.seq} (${entry.kind}) was rejected: ${result.error}`);

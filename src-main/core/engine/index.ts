@@ -5,4 +5,5 @@ export type { PlaceOrderDecimal, AmendOrderDecimal } from './decimal-entry';
 export { StateHasher } from './hash';
 export type { InstrumentInfo } from './queries';
 export { rejectionToAppError } from './errors';
+export { commandJson } from './command-json';
 export * from './types';

@@ -1,5 +1,6 @@
 /** Prepared statements for ledger ops. Positional binding on the hot inserts (faster than named). */
 import type Database from 'better-sqlite3';
+import { unpackRun } from './batch';
 import { Dictionary } from './dictionary';
 import type { LedgerOp } from './ops';
 
@@ -59,8 +60,7 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
         journal.run(op.seq, op.venue, op.ts, op.kind, op.body);
         return;
       case 'journalRun':
-        for (let i = 0; i < op.seq.length; i++)
-          journal.run(op.seq[i], op.venue, op.ts[i], op.kind[i], op.body[i]);
+        for (const entry of unpackRun(op)) journal.run(entry.seq, op.venue, entry.ts, entry.kind, entry.body);
         return;
       case 'account':
         account.run(op.venue, op.account, op.name, op.kind, op.ts);

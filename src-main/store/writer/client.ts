@@ -15,6 +15,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { appError, err, ok, type AppError, type Result } from '../../../src-shared/result';
+import type { EngineCommand } from '../../core/engine';
 import { BatchBuilder } from './batch';
 import type { FromWorker, ToWorker, WorkerConfig } from './protocol';
 import type { WriteOp } from './ops';
@@ -120,10 +121,24 @@ export class StoreWriter {
   write(ops: WriteOp | readonly WriteOp[]): number {
     if (Array.isArray(ops)) for (const op of ops as readonly WriteOp[]) this.buffer.push(op);
     else this.buffer.push(ops as WriteOp);
+    return this.queued();
+  }
+
+  /** A new ticket for what was just buffered; sends at once when the batch is full. */
+  private queued(): number {
     this.ticket += 1;
     if (this.buffer.length >= this.maxBatchOps) this.send();
     else this.scheduleFlush();
     return this.ticket;
+  }
+
+  /**
+   * Queues one journal entry holding an engine command (as `write` of a journal op whose body is
+   * the command's JSON, without building either: see BatchBuilder.pushCommand).
+   */
+  writeCommand(venue: string, seq: number, cmd: EngineCommand): number {
+    this.buffer.pushCommand(venue, seq, cmd);
+    return this.queued();
   }
 
   whenCommitted(ticket: number = this.ticket): Promise<Result<void>> {

@@ -6,6 +6,7 @@
  * stops the writer). `resetVenue` drops the venue's projector; until that batch commits the old
  * rows are still on disk, so the next projector of that venue starts from an empty history.
  */
+import { unpackRun } from './batch';
 import type { JournalEntry, Projector, Projectors } from './projection';
 import type { OpSink } from './row-sink';
 import type { WriteOp } from './ops';
@@ -31,13 +32,10 @@ export class ProjectionDeriver {
   /** Adds `op` to the batch, followed by the rows it implies. Throws when an entry does not follow. */
   add(op: WriteOp, batch: OpSink): void {
     if (op.op === 'journalRun' && this.projectors[op.venue]) {
-      for (let i = 0; i < op.seq.length; i++) {
-        const entry = { seq: op.seq[i]!, ts: op.ts[i]!, kind: op.kind[i]!, body: op.body[i]! };
-        this.addEntry(op.venue, entry, batch);
-      }
+      for (const entry of unpackRun(op)) this.addEntry(entry, batch);
       return;
     }
-    if (op.op === 'journal') return this.addEntry(op.venue, op, batch);
+    if (op.op === 'journal') return this.addEntry(op, batch);
     batch.push(op);
     if (op.op === 'resetVenue') {
       this.live.delete(op.venue);
@@ -45,8 +43,9 @@ export class ProjectionDeriver {
     }
   }
 
-  private addEntry(venue: string, entry: JournalEntry, batch: OpSink): void {
-    batch.push({ op: 'journal', venue, ...entry });
+  private addEntry(entry: JournalEntry & WriteOp & { op: 'journal' }, batch: OpSink): void {
+    const venue = entry.venue;
+    batch.push(entry);
     const factory = this.projectors[venue];
     if (!factory) return;
     let projector = this.live.get(venue);

@@ -4,6 +4,8 @@
  * Accounts and instruments are referred to by their keys (venue + account key, venue + symbol); the
  * writer maps keys to integer row ids. Decimals are decimal strings; times are epoch milliseconds.
  */
+import type { EngineCommand } from '../../core/engine';
+
 export type Side = 'buy' | 'sell';
 
 export interface OrderRow {
@@ -47,19 +49,32 @@ export type LedgerOp =
       readonly ts: number;
       readonly kind: string;
       readonly body: string;
+      /**
+       * The entry's engine command as an object, when the writer thread unpacked it from a packed
+       * run (`unpackRun`): a projector then need not parse `body`. Never posted.
+       */
+      readonly command?: EngineCommand;
     }
   /**
-   * Consecutive journal entries of one venue, in columns. Only the writer builds these (batch.ts):
-   * posting one object per entry to the writer thread costs ~8x more (structured clone writes every
-   * key of every object).
+   * Consecutive journal entries of one venue, packed by the writer client (batch.ts) to be cheap to
+   * build and post on the engine's thread: numbers in typed arrays (cloned as one copy each), the
+   * kinds and bodies each concatenated into one string, cut at the offsets in `kindEnd` /
+   * `bodyEnd`; amends (most commands) as four numbers each in `amends` (account, order id, price
+   * and quantity, NaN when absent) instead of text, flagged in `packed`, their text written by the
+   * writer thread. Posting one object per entry cost about 8x, one JSON string per entry about 3x
+   * (the text built, flattened and copied); see `unpackRun`.
    */
   | {
       readonly op: 'journalRun';
       readonly venue: string;
-      readonly seq: number[];
-      readonly ts: number[];
-      readonly kind: string[];
-      readonly body: string[];
+      readonly seq: Float64Array;
+      readonly ts: Float64Array;
+      readonly kinds: string;
+      readonly kindEnd: Float64Array;
+      readonly bodies: string;
+      readonly bodyEnd: Float64Array;
+      readonly packed: Uint8Array;
+      readonly amends: Float64Array;
     }
   | {
       readonly op: 'account';

@@ -12,6 +12,7 @@
  * command its replica rejects): that is a broken invariant, the batch rolls back and the writer
  * stops, like any failed write.
  */
+import type { EngineCommand } from '../../core/engine';
 import type { LedgerOp } from './ops';
 
 export interface JournalEntry {
@@ -19,6 +20,8 @@ export interface JournalEntry {
   readonly ts: number;
   readonly kind: string;
   readonly body: string;
+  /** `body` parsed, when the writer has it already (a packed amend, see batch.ts). */
+  readonly command?: EngineCommand;
 }
 
 export interface Projector {

@@ -37,6 +37,9 @@ class HeldJournal implements Journal {
   write(_ops: LedgerOp[]): number {
     return ++this.ticket;
   }
+  command(): number {
+    return ++this.ticket;
+  }
   get lastTicket(): number {
     return this.ticket;
   }

@@ -1,56 +1,97 @@
 /**
  * The writer's batches (store/writer/batch.ts): journal entries packed into runs must write exactly
- * what the ops say: the same ops, in order, once every run is unpacked.
+ * what the ops say: the same ops, in order, once every run is unpacked, whatever the entries'
+ * text (empty, multi-byte, containing anything a separator could have been); an engine command's
+ * entry (amends packed as numbers) comes back as its JSON text, and as the same command.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BatchBuilder } from '../../../src-main/store/writer/batch';
+import { commandJson, type EngineCommand } from '../../../src-main/core/engine';
+import { BatchBuilder, unpackRun } from '../../../src-main/store/writer/batch';
 import type { WriteOp } from '../../../src-main/store/writer/ops';
 import { orderOp } from '../../support/ledger-fixtures';
 
 const VENUES = ['sim', 'paper:binance'];
 
-const opArb: fc.Arbitrary<WriteOp> = fc.oneof(
-  fc.record({
-    op: fc.constant('journal' as const),
-    venue: fc.constantFrom(...VENUES),
-    seq: fc.nat(),
-    ts: fc.nat(),
-    kind: fc.constantFrom('place', 'amend', 'sim.news'),
-    body: fc.string(),
-  }),
+/** Any integer an engine command may carry, and beyond (unsafe integers are not packed). */
+const int = fc.oneof(fc.integer(), fc.integer({ min: 2 ** 53 - 3, max: 2 ** 53 + 3 }));
+
+const amendArb: fc.Arbitrary<EngineCommand> = fc
+  .record(
+    { account: int, orderId: int, price: int, qty: int, ts: fc.nat() },
+    { requiredKeys: ['account', 'orderId', 'ts'] },
+  )
+  .map((f) => ({
+    kind: 'amend',
+    account: f.account,
+    orderId: f.orderId,
+    ...(f.price !== undefined ? { price: f.price } : {}),
+    ...(f.qty !== undefined ? { qty: f.qty } : {}),
+    ts: f.ts,
+  }));
+const commandArb: fc.Arbitrary<EngineCommand> = fc.oneof(
+  amendArb,
   fc
-    .record({ orderId: fc.nat(5), filled: fc.nat(9), venue: fc.constantFrom(...VENUES) })
-    .map(({ orderId, filled, venue }) => orderOp(venue, orderId, filled)),
-  fc
-    .nat()
-    .map((ts): WriteOp => ({ op: 'news', venue: 'sim', ts, symbol: 'X', headline: 'h', sentiment: '0' })),
+    .record({ account: fc.nat(), orderId: fc.nat(), ts: fc.nat() })
+    .map((f) => ({ kind: 'cancel' as const, ...f })),
 );
 
+/** An op to push, or an engine command to push as its venue's entry. */
+type Input = { op: WriteOp } | { venue: string; seq: number; cmd: EngineCommand };
+
+const inputArb: fc.Arbitrary<Input> = fc.oneof(
+  fc
+    .record({
+      op: fc.constant('journal' as const),
+      venue: fc.constantFrom(...VENUES),
+      seq: fc.nat(),
+      ts: fc.nat(),
+      kind: fc.oneof(fc.constantFrom('place', 'amend', 'sim.news'), fc.string({ unit: 'binary' })),
+      body: fc.oneof(fc.json(), fc.string({ unit: 'binary' })),
+    })
+    .map((op) => ({ op })),
+  fc.record({ venue: fc.constantFrom(...VENUES), seq: fc.nat(), cmd: commandArb }),
+  fc
+    .record({ orderId: fc.nat(5), filled: fc.nat(9), venue: fc.constantFrom(...VENUES) })
+    .map(({ orderId, filled, venue }) => ({ op: orderOp(venue, orderId, filled) })),
+  fc.nat().map((ts) => ({
+    op: { op: 'news', venue: 'sim', ts, symbol: 'X', headline: 'h', sentiment: '0' } as WriteOp,
+  })),
+);
+
+/** The op an input stands for. */
+function expected(input: Input): WriteOp {
+  if ('op' in input) return input.op;
+  const { venue, seq, cmd } = input;
+  return { op: 'journal', venue, seq, ts: cmd.ts, kind: cmd.kind, body: commandJson(cmd) };
+}
+
 function unpack(ops: readonly WriteOp[]): WriteOp[] {
-  return ops.flatMap((op): WriteOp[] =>
-    op.op === 'journalRun'
-      ? op.seq.map((seq, i) => ({
-          op: 'journal',
-          venue: op.venue,
-          seq,
-          ts: op.ts[i]!,
-          kind: op.kind[i]!,
-          body: op.body[i]!,
-        }))
-      : [op],
-  );
+  return ops.flatMap((op): WriteOp[] => (op.op === 'journalRun' ? unpackRun(op) : [op]));
 }
 
 describe('writer batches', () => {
   it('write exactly the ops given, in order, runs unpacked', () => {
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 60 }), (ops) => {
+      fc.property(fc.array(inputArb, { maxLength: 60 }), (inputs) => {
         const batch = new BatchBuilder();
-        for (const op of ops) batch.push(op);
-        expect(batch.length).toBe(ops.length);
-        const taken = batch.take();
-        expect(unpack(taken)).toEqual(ops);
+        // Entries go in as ops, as fields or as commands (the pipeline's ways), alike.
+        inputs.forEach((input, i) => {
+          if (!('op' in input)) batch.pushCommand(input.venue, input.seq, input.cmd);
+          else if (input.op.op === 'journal' && i % 2 === 0) {
+            const { venue, seq, ts, kind, body } = input.op;
+            batch.pushEntry(venue, seq, ts, kind, body);
+          } else batch.push(input.op);
+        });
+        expect(batch.length).toBe(inputs.length);
+        // What is posted to the writer thread is a structured clone.
+        const unpacked = unpack(structuredClone(batch.take()));
+        expect(unpacked.map((op) => (op.op === 'journal' ? { ...op, command: undefined } : op))).toEqual(
+          inputs.map(expected).map((op) => (op.op === 'journal' ? { ...op, command: undefined } : op)),
+        );
+        // A command handed over as an object is the one journaled.
+        for (const op of unpacked)
+          if (op.op === 'journal' && op.command) expect(op.command).toEqual(JSON.parse(op.body));
         expect(batch.length).toBe(0);
         expect(batch.take()).toEqual([]);
       }),
@@ -58,7 +99,7 @@ describe('writer batches', () => {
     );
   });
 
-  it('packs consecutive entries of one venue into one run', () => {
+  it('packs consecutive entries of one venue into one run, amends as numbers', () => {
     const batch = new BatchBuilder();
     const entry = (venue: string, seq: number): WriteOp => ({
       op: 'journal',
@@ -68,18 +109,17 @@ describe('writer batches', () => {
       kind: 'k',
       body: '{}',
     });
-    for (const op of [
-      entry('sim', 1),
-      entry('sim', 2),
-      entry('sim', 3),
-      entry('paper:x', 1),
-      entry('sim', 4),
-    ])
-      batch.push(op);
-    expect(batch.take().map((op) => (op.op === 'journalRun' ? [op.venue, op.seq] : op.op))).toEqual([
-      ['sim', [1, 2, 3]],
-      ['paper:x', [1]],
-      ['sim', [4]],
+    for (const op of [entry('sim', 1), entry('sim', 2), entry('paper:x', 1)]) batch.push(op);
+    batch.pushCommand('paper:x', 2, { kind: 'amend', account: 1, orderId: 7, qty: 3, ts: 9 });
+    batch.push(entry('sim', 3));
+    const runs = batch.take().map((op) => {
+      if (op.op !== 'journalRun') throw new Error(`not a run: ${op.op}`);
+      return [op.venue, [...op.seq], op.bodies, [...op.amends]];
+    });
+    expect(runs).toEqual([
+      ['sim', [1, 2], '{}{}', []],
+      ['paper:x', [1, 2], '{}', [1, 7, NaN, 3]],
+      ['sim', [3], '{}', []],
     ]);
   });
 });

@@ -1,12 +1,12 @@
 /**
- * Journal bodies (sim/command-json.ts): an amend's hand-written text is JSON.stringify's for the
+ * Journal bodies (core/engine/command-json.ts): an amend's hand-written text is JSON.stringify's for the
  * engine's field order and parses back to the same command in any order; other commands are
  * JSON.stringify's text.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EngineCommand } from '../../../src-main/core/engine';
-import { commandJson } from '../../../src-main/sim/command-json';
+import type { EngineCommand } from '../../../../src-main/core/engine';
+import { commandJson } from '../../../../src-main/core/engine/command-json';
 
 const int = fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 });
 const amend = fc
