@@ -92,7 +92,8 @@ report({
  * rows and commits concurrently), and on end to end (until the last batch is committed: durable).
  * The `_cpu` pair divides by the engine thread's own CPU time instead of wall time: what the thread
  * sustains with a core of its own, which wall time on a shared 2-core machine (the writer thread
- * and other processes taking turns on the engine's core) does not show.
+ * and other processes taking turns on the engine's core) does not show; `_waiting` is the share of
+ * wall time the engine thread waited for a core.
  */
 async function compare(name: string, off: () => Promise<Timed>, on: () => Promise<Timed>) {
   const offRates: number[] = [];
@@ -100,15 +101,18 @@ async function compare(name: string, off: () => Promise<Timed>, on: () => Promis
   const engineRates: number[] = [];
   const engineCpuRates: number[] = [];
   const durableRates: number[] = [];
+  const waitShares: { off: number[]; on: number[] } = { off: [], on: [] };
   await off(); // warm-up
   await on();
   for (let run = 0; run < RUNS; run++) {
     const base = await off();
     offRates.push(base.rate);
     if (base.engineCpuRate) offCpuRates.push(base.engineCpuRate);
+    if (base.engineWaitShare !== null) waitShares.off.push(base.engineWaitShare);
     const timed = await on();
     engineRates.push(timed.engineRate);
     if (timed.engineCpuRate) engineCpuRates.push(timed.engineCpuRate);
+    if (timed.engineWaitShare !== null) waitShares.on.push(timed.engineWaitShare);
     durableRates.push(timed.rate);
   }
   const base = median(offRates);
@@ -138,6 +142,17 @@ async function compare(name: string, off: () => Promise<Timed>, on: () => Promis
       runs: RUNS,
       peer: 'persistence off',
       ratio: value / cpuBase,
+    });
+  }
+  // How much of the engine thread's wall time it was ready to run but had no core (the writer
+  // thread, GC helpers and other processes holding both): what separates the wall and CPU figures.
+  for (const mode of ['off', 'on'] as const) {
+    if (waitShares[mode].length === 0) continue;
+    report({
+      name: `${name}.persistence_${mode}.engine_thread_waiting`,
+      value: median(waitShares[mode]),
+      unit: 'share of wall time',
+      runs: RUNS,
     });
   }
 }

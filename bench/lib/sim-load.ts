@@ -40,6 +40,8 @@ export interface Timed {
    * to the writer thread) taking the core away on a busy machine.
    */
   readonly engineCpuRate: number | null;
+  /** Share of the engine thread's wall time spent runnable but waiting for a core (Linux), or null. */
+  readonly engineWaitShare: number | null;
 }
 
 /**
@@ -96,7 +98,7 @@ export async function session(steps: number, shared: SharedWriter | null): Promi
     if (i % 10 === 9) await new Promise((r) => setImmediate(r));
   }
   const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const engineCpu = cpuSince(cpu).main;
+  const { main: engineCpu, mainWaiting } = cpuSince(cpu);
   const done = await sim.journal.flush();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (!done.ok) throw new Error(done.error.message);
@@ -107,7 +109,12 @@ export async function session(steps: number, shared: SharedWriter | null): Promi
     rate: commands / seconds,
     engineRate: commands / engineSeconds,
     engineCpuRate: engineCpu ? commands / (engineCpu / 1e6) : null,
+    engineWaitShare: waitShare(mainWaiting, engineSeconds),
   };
+}
+
+function waitShare(waitingMicros: number | null, seconds: number): number | null {
+  return waitingMicros === null ? null : waitingMicros / 1e6 / seconds;
 }
 
 /** The engine commands of a recorded `steps`-step session (setup included). */
@@ -155,13 +162,14 @@ export async function pipeline(
     const cpu = cpuSample();
     const start = process.hrtime.bigint();
     for (const c of commands) p.execute(c);
-    const rate = commands.length / (Number(process.hrtime.bigint() - start) / 1e9);
-    const engineCpu = cpuSince(cpu).main;
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const { main: engineCpu, mainWaiting } = cpuSince(cpu);
     return {
       commands: commands.length,
-      rate,
-      engineRate: rate,
+      rate: commands.length / seconds,
+      engineRate: commands.length / seconds,
       engineCpuRate: engineCpu ? commands.length / (engineCpu / 1e6) : null,
+      engineWaitShare: waitShare(mainWaiting, seconds),
     };
   }
   {
@@ -189,7 +197,7 @@ export async function pipeline(
     const start = process.hrtime.bigint();
     for (const c of commands) p.execute(c);
     const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const engineCpu = cpuSince(cpu).main;
+    const { main: engineCpu, mainWaiting } = cpuSince(cpu);
     const done = await writer.flush();
     if (!done.ok) throw new Error(done.error.message);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -198,6 +206,7 @@ export async function pipeline(
       rate: commands.length / seconds,
       engineRate: commands.length / engineSeconds,
       engineCpuRate: engineCpu ? commands.length / (engineCpu / 1e6) : null,
+      engineWaitShare: waitShare(mainWaiting, engineSeconds),
     };
   }
 }
