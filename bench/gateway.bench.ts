@@ -14,6 +14,7 @@
 import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fitGcToCores } from '../src-main/app/gc-threads';
 import { CLIENT_SCHEMAS } from '../src-main/gateway/protocol/client-messages';
 import { decodeClientMessage } from '../src-main/gateway/protocol/decode';
 import { orderResponseText } from '../src-main/gateway/protocol/encode-hot';
@@ -25,6 +26,9 @@ import { inProcessGateway } from '../test/support/gateway-inprocess';
 import { targetFigures } from './lib/gateway-figures';
 import { fakeTarget, simTarget } from './lib/gateway-targets';
 import { median, opsPerSecond, percentile, report } from './lib/report';
+
+// The app's services run as the app's boot sets them up (src-main/app/gc-threads.ts).
+const scavenges = fitGcToCores();
 
 const ORDER_STRINGS = JSON.stringify({
   type: 'add_order',
@@ -137,6 +141,11 @@ function diskSync(): void {
 
 function environment(): void {
   report({ name: 'gateway.env.cores', value: availableParallelism(), unit: 'cores' });
+  report({
+    name: 'gateway.env.single_threaded_scavenges',
+    value: scavenges === 'single-threaded' ? 1 : 0,
+    unit: 'bool',
+  });
   report({ name: 'gateway.env.load_1m', value: loadavg()[0] ?? 0, unit: 'runnable' });
 }
 

@@ -14,6 +14,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fitGcToCores } from '../src-main/app/gc-threads';
 import { openStoreFiles } from '../src-main/store/open-store';
 import { createApplier } from '../src-main/store/writer/apply';
 import { StoreWriter } from '../src-main/store/writer/client';
@@ -23,6 +24,15 @@ import { SOURCE_WORKER } from '../test/support/store-worker';
 import { median, report } from './lib/report';
 import { framesPerSecond, printsPerSecond } from './lib/history-load';
 import { pipeline, recordedCommands, session, withWriter, type Timed } from './lib/sim-load';
+
+// The app's services run as the app's boot sets them up: on a machine with no more cores than the
+// process's busy threads, single-threaded scavenges (src-main/app/gc-threads.ts).
+const scavenges = fitGcToCores();
+report({
+  name: 'store.env.single_threaded_scavenges',
+  value: scavenges === 'single-threaded' ? 1 : 0,
+  unit: 'bool',
+});
 
 const BATCH = 10_000;
 const FILLS_PER_RUN = 200_000;

@@ -3,11 +3,13 @@
  * Returns an error value with a message fit for a human; the entry point decides how to show it.
  */
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseCli, type CliOptions } from '../config/cli';
 import { defaultDataDir } from '../config/data-dir';
 import { loadSettings } from '../config/settings';
 import { appError, err, ok, type Result } from '../../src-shared/result';
 import type { AppEnvironment } from './compose';
+import { fitGcToCores } from './gc-threads';
 import { createLogger } from './logger';
 import { nodeTimers, systemClock } from './node-ports';
 import { APP_VERSION } from './version';
@@ -38,6 +40,8 @@ export function boot(options: BootOptions): Result<Booted> {
   const level = cli.value.logLevel ?? process.env.DEPTHLINE_LOG_LEVEL ?? settings.value.logLevel;
   const logLevel = (['debug', 'info', 'warn', 'error'] as const).find((l) => l === level) ?? 'info';
   const log = createLogger(logLevel, { runtime: options.runtime });
+  const scavenges = fitGcToCores();
+  log.info('young-generation GC', { scavenges, cores: availableParallelism() });
   return ok({
     cli: cli.value,
     env: {
