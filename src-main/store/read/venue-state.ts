@@ -126,19 +126,10 @@ export function readVenueState(
        WHERE i.venue = ? ORDER BY f.id`,
     )
     .all(venue) as StoredFill[];
-  const placeholders = orderStatuses.map(() => '?').join(', ') || "''";
+  if (eventKind === 'amended' || eventKind === 'fill')
+    throw new Error(`order events of kind ${eventKind} are not indexed by order`);
   const orders = db
-    .prepare(
-      `SELECT o.order_id AS orderId, a.account_key AS account, i.symbol AS instrument, o.side, o.order_type AS orderType,
-              o.tif, o.price, o.quantity, o.filled, o.status, o.client_order_id AS clientOrderId,
-              o.created_ts AS createdTs, o.updated_ts AS updatedTs,
-              (SELECT e.reason FROM order_events e WHERE e.venue = o.venue AND e.order_id = o.order_id AND e.kind = ?
-               ORDER BY e.id DESC LIMIT 1) AS lastEvent
-       FROM orders o
-       JOIN accounts a ON a.id = o.account_id
-       JOIN instruments i ON i.id = o.instrument_id
-       WHERE o.venue = ? AND o.status IN (${placeholders}) ORDER BY o.order_id`,
-    )
+    .prepare(ordersWithLatestEventSql(orderStatuses.length))
     .all(eventKind, venue, ...orderStatuses) as StoredOrder[];
   const filledOrders = db
     .prepare(
@@ -160,4 +151,23 @@ export function readVenueState(
         .get(venue) as { m: number | null }
     ).m ?? 0;
   return { instruments, accounts, balanceChanges, fills, orders, filledOrders, maxOrderId, maxTradeId };
+}
+
+/**
+ * Orders of a venue in the given statuses (one `?` each, after the event kind and the venue), each
+ * with the `reason` of its latest event of a kind. Exported for the query-plan test: the lookup
+ * must go through order_events_state, not scan every event.
+ */
+export function ordersWithLatestEventSql(statuses: number): string {
+  const placeholders = Array.from({ length: statuses }, () => '?').join(', ') || "''";
+  return `SELECT o.order_id AS orderId, a.account_key AS account, i.symbol AS instrument, o.side, o.order_type AS orderType,
+              o.tif, o.price, o.quantity, o.filled, o.status, o.client_order_id AS clientOrderId,
+              o.created_ts AS createdTs, o.updated_ts AS updatedTs,
+              (SELECT e.reason FROM order_events e WHERE e.venue = o.venue AND e.order_id = o.order_id AND e.kind = ?
+                 AND e.kind NOT IN ('amended', 'fill') -- lets SQLite use order_events_state (ledger migration 3)
+               ORDER BY e.id DESC LIMIT 1) AS lastEvent
+       FROM orders o
+       JOIN accounts a ON a.id = o.account_id
+       JOIN instruments i ON i.id = o.instrument_id
+       WHERE o.venue = ? AND o.status IN (${placeholders}) ORDER BY o.order_id`;
 }

@@ -6,6 +6,7 @@ import { openMemory, openReadonly, openWritable } from '../../../src-main/store/
 import { LEDGER_MIGRATIONS } from '../../../src-main/store/migrations/ledger';
 import { MARKET_MIGRATIONS } from '../../../src-main/store/migrations/market';
 import { currentVersion, migrate, type Migration } from '../../../src-main/store/migrations/runner';
+import { ordersWithLatestEventSql } from '../../../src-main/store/read/venue-state';
 
 /** The schema's tables and indexes, as SQLite keeps their definitions. */
 const schema = (db: ReturnType<typeof openMemory>) =>
@@ -125,5 +126,21 @@ describe('concurrent migration', () => {
       expect(currentVersion(market)).toBe(MARKET_MIGRATIONS.length);
       market.close();
     }
+  });
+});
+
+describe('ledger indexes used by reads', () => {
+  it("finds an order's latest state event through order_events_state, not by scanning every event", () => {
+    const db = openMemory();
+    migrate(db, LEDGER_MIGRATIONS);
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${ordersWithLatestEventSql(2)}`)
+        .all('trigger', 'sim', 'open', 'pending') as {
+        detail: string;
+      }[]
+    ).map((row) => row.detail);
+    expect(plan.some((detail) => detail.includes('USING INDEX order_events_state'))).toBe(true);
+    expect(plan.some((detail) => /SCAN e\b/.test(detail))).toBe(false);
   });
 });
