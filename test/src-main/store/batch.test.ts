@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { commandJson, type EngineCommand } from '../../../src-main/core/engine';
 import { BatchBuilder, unpackRun } from '../../../src-main/store/writer/batch';
 import type { WriteOp } from '../../../src-main/store/writer/ops';
+import { amendCommands } from '../../support/amend-commands';
 import { orderOp } from '../../support/ledger-fixtures';
 
 const VENUES = ['sim', 'paper:binance'];
@@ -16,19 +17,7 @@ const VENUES = ['sim', 'paper:binance'];
 /** Any integer an engine command may carry, and beyond (unsafe integers are not packed). */
 const int = fc.oneof(fc.integer(), fc.integer({ min: 2 ** 53 - 3, max: 2 ** 53 + 3 }));
 
-const amendArb: fc.Arbitrary<EngineCommand> = fc
-  .record(
-    { account: int, orderId: int, price: int, qty: int, ts: fc.nat() },
-    { requiredKeys: ['account', 'orderId', 'ts'] },
-  )
-  .map((f) => ({
-    kind: 'amend',
-    account: f.account,
-    orderId: f.orderId,
-    ...(f.price !== undefined ? { price: f.price } : {}),
-    ...(f.qty !== undefined ? { qty: f.qty } : {}),
-    ts: f.ts,
-  }));
+const amendArb = amendCommands(int, int);
 const commandArb: fc.Arbitrary<EngineCommand> = fc.oneof(
   amendArb,
   fc

@@ -7,21 +7,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineCommand } from '../../../../src-main/core/engine';
 import { commandJson } from '../../../../src-main/core/engine/command-json';
+import { amendCommands } from '../../../support/amend-commands';
 
 const int = fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 });
-const amend = fc
-  .record(
-    { account: fc.nat(), orderId: fc.nat(), price: int, qty: int, ts: fc.nat() },
-    { requiredKeys: ['account', 'orderId', 'ts'] },
-  )
-  .map((fields): EngineCommand => ({
-    kind: 'amend',
-    account: fields.account,
-    orderId: fields.orderId,
-    ...(fields.price !== undefined ? { price: fields.price } : {}),
-    ...(fields.qty !== undefined ? { qty: fields.qty } : {}),
-    ts: fields.ts,
-  }));
+const amend = amendCommands(int);
 
 describe('journal bodies of engine commands', () => {
   it("an amend's text is JSON.stringify's", () => {
