@@ -24,6 +24,8 @@ import { decimalSource } from '../../src-main/sim/decimal-source';
 import { SimRuntime } from '../../src-main/sim/runtime';
 import { StoreWriter } from '../../src-main/store/writer/client';
 import { SOURCE_WORKER } from '../../test/support/store-worker';
+import { instrumentOps, SIM_VENUE } from '../../src-main/sim/rows';
+import type { Result } from '../../src-shared/result';
 import { cpuSample, cpuSince } from './thread-cpu';
 
 const settings = SettingsSchema.parse({}).sim;
@@ -88,33 +90,48 @@ export async function session(steps: number, shared: SharedWriter | null): Promi
   await sim.journal.flush();
   sim.port.onEvent(() => {}); // the app always listens (the gateway, the UI's streams)
   const before = sim.pipeline.commands;
+  const timed = await measure(
+    async () => {
+      for (let i = 0; i < steps; i++) {
+        clock.advance(settings.stepMs);
+        sim.driver.runStep();
+        // As on its timer, the venue yields between steps (here every 10): batches go to the writer,
+        // commits come back and held events are delivered, as in a running app.
+        if (i % 10 === 9) await new Promise((r) => setImmediate(r));
+      }
+    },
+    () => sim.journal.flush(),
+    () => sim.pipeline.commands - before,
+  );
+  await sim.stop();
+  return timed;
+}
+
+/**
+ * Times `run` on this thread (wall, CPU and waiting for a core: the engine thread's figures), then
+ * `drain` until what it wrote is durable (the end-to-end figure); `count` says how many commands ran.
+ */
+async function measure(
+  run: () => Promise<void> | void,
+  drain: () => Promise<Result<void>>,
+  count: () => number,
+): Promise<Timed> {
   const cpu = cpuSample();
   const start = process.hrtime.bigint();
-  for (let i = 0; i < steps; i++) {
-    clock.advance(settings.stepMs);
-    sim.driver.runStep();
-    // As on its timer, the venue yields between steps (here every 10): batches go to the writer,
-    // commits come back and held events are delivered, as in a running app.
-    if (i % 10 === 9) await new Promise((r) => setImmediate(r));
-  }
+  await run();
   const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
   const { main: engineCpu, mainWaiting } = cpuSince(cpu);
-  const done = await sim.journal.flush();
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const done = await drain();
   if (!done.ok) throw new Error(done.error.message);
-  const commands = sim.pipeline.commands - before;
-  await sim.stop();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const commands = count();
   return {
     commands,
     rate: commands / seconds,
     engineRate: commands / engineSeconds,
     engineCpuRate: engineCpu ? commands / (engineCpu / 1e6) : null,
-    engineWaitShare: waitShare(mainWaiting, engineSeconds),
+    engineWaitShare: mainWaiting === null ? null : mainWaiting / 1e6 / engineSeconds,
   };
-}
-
-function waitShare(waitingMicros: number | null, seconds: number): number | null {
-  return waitingMicros === null ? null : waitingMicros / 1e6 / seconds;
 }
 
 /** The engine commands of a recorded `steps`-step session (setup included). */
@@ -157,56 +174,27 @@ export async function pipeline(
   commands: readonly EngineCommand[],
   shared: SharedWriter | null,
 ): Promise<Timed> {
+  const execute = (p: CommandPipeline) => () => {
+    for (const c of commands) p.execute(c);
+  };
   if (shared === null) {
-    const p = pipelineOn(new NullJournal());
-    const cpu = cpuSample();
-    const start = process.hrtime.bigint();
-    for (const c of commands) p.execute(c);
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const { main: engineCpu, mainWaiting } = cpuSince(cpu);
-    return {
-      commands: commands.length,
-      rate: commands.length / seconds,
-      engineRate: commands.length / seconds,
-      engineCpuRate: engineCpu ? commands.length / (engineCpu / 1e6) : null,
-      engineWaitShare: waitShare(mainWaiting, seconds),
-    };
-  }
-  {
-    const { writer } = shared;
-    writer.write({ op: 'resetVenue', venue: 'sim' });
-    // The venue's first entry, as the runtime writes it: the writer's projector starts from it.
-    const config = simConfig(settings);
-    const p = pipelineOn(new StoreJournal(writer));
-    p.append(
-      'sim.genesis',
-      0,
-      config.genesis,
-      config.genesis.instruments.map((i) => ({
-        op: 'instrument' as const,
-        venue: 'sim',
-        symbol: i.id,
-        baseAsset: i.base,
-        quoteAsset: i.quote,
-        tickSize: i.tickSize,
-        lotSize: i.lotSize,
-      })),
+    const journal = new NullJournal();
+    return measure(
+      execute(pipelineOn(journal)),
+      () => journal.flush(),
+      () => commands.length,
     );
-    await writer.flush();
-    const cpu = cpuSample();
-    const start = process.hrtime.bigint();
-    for (const c of commands) p.execute(c);
-    const engineSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-    const { main: engineCpu, mainWaiting } = cpuSince(cpu);
-    const done = await writer.flush();
-    if (!done.ok) throw new Error(done.error.message);
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    return {
-      commands: commands.length,
-      rate: commands.length / seconds,
-      engineRate: commands.length / engineSeconds,
-      engineCpuRate: engineCpu ? commands.length / (engineCpu / 1e6) : null,
-      engineWaitShare: waitShare(mainWaiting, engineSeconds),
-    };
   }
+  const { writer } = shared;
+  writer.write({ op: 'resetVenue', venue: SIM_VENUE });
+  // The venue's first entry, as the runtime writes it: the writer's projector starts from it.
+  const { genesis } = simConfig(settings);
+  const p = pipelineOn(new StoreJournal(writer));
+  p.append('sim.genesis', 0, genesis, instrumentOps(genesis));
+  await writer.flush();
+  return measure(
+    execute(p),
+    () => writer.flush(),
+    () => commands.length,
+  );
 }

@@ -1,13 +1,27 @@
 /**
- * Ledger rows of the simulated venue's orders: one order event per engine event, and the order's
- * whole row (an upsert: the latest state wins) once per command that touched it.
+ * Ledger rows of the simulated venue: its instruments (with its genesis entry), its orders' events,
+ * and each order's whole row (an upsert: the latest state wins) once per command that touched it.
  */
 import type { Grid } from '../core/num';
 import type { LedgerOp } from '../store/writer/ops';
 import type { AccountBook } from './accounts';
+import type { Genesis } from './config';
 import type { LiveOrder } from './orders';
 
 export const SIM_VENUE = 'sim';
+
+/** The instrument rows written with the venue's genesis entry. */
+export function instrumentOps(genesis: Genesis): LedgerOp[] {
+  return genesis.instruments.map((i) => ({
+    op: 'instrument',
+    venue: SIM_VENUE,
+    symbol: i.id,
+    baseAsset: i.base,
+    quoteAsset: i.quote,
+    tickSize: i.tickSize,
+    lotSize: i.lotSize,
+  }));
+}
 
 export function orderEvent(
   orderId: number,

@@ -25,6 +25,7 @@ import { EngineMarketView } from './market-view';
 import { OrderRegistry } from './orders';
 import { CommandPipeline } from './pipeline';
 import { EventProcessor, SIM_VENUE } from './processor';
+import { instrumentOps } from './rows';
 import { SeededRandom } from './random';
 import { SimTriggers, SIM_TRIGGER_KIND } from './triggers';
 import { SimVenue } from './venue';
@@ -191,7 +192,7 @@ export class SimRuntime {
       });
     } else {
       const genesis = { ...this.config.genesis, seed: this.seed };
-      this.pipeline.append('sim.genesis', this.options.clock.now(), genesis, this.instrumentOps());
+      this.pipeline.append('sim.genesis', this.options.clock.now(), genesis, instrumentOps(genesis));
     }
     this.userAgentId = bootstrapAccounts(this.venue, this.options.settings, this.agents, (a) =>
       this.engine.assetDecimals(a)!,
@@ -227,18 +228,6 @@ export class SimRuntime {
       this.random.restore(saved.rng);
     }
     this.market.setNewsCount(this.model.publishedCount);
-  }
-
-  private instrumentOps() {
-    return this.config.genesis.instruments.map((i) => ({
-      op: 'instrument' as const,
-      venue: SIM_VENUE,
-      symbol: i.id,
-      baseAsset: i.base,
-      quoteAsset: i.quote,
-      tickSize: i.tickSize,
-      lotSize: i.lotSize,
-    }));
   }
 
   /** Pauses or resumes one built-in agent; false when the id is not a built-in agent. */
