@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CLIENT_SCHEMAS } from '../../../src-main/gateway/protocol/client-messages';
 import { fastAddOrder, fastCancelOrder } from '../../../src-main/gateway/protocol/fast-path';
 import { decodeBySchema, decodeClientMessage } from '../../../src-main/gateway/protocol/decode';
 
@@ -71,17 +72,10 @@ function messageText(type: string, fields: fc.Arbitrary<string[]>): fc.Arbitrary
   );
 }
 
-const ORDER_KEYS = [
-  'symbol_id',
-  'side',
-  'price',
-  'quantity',
-  'order_type',
-  'time_in_force',
-  'client_order_id',
-  'req_id',
-];
-const CANCEL_KEYS = ['symbol_id', 'orderId', 'order_id', 'req_id'];
+/** Every field the schema allows besides `type`: a field added there is fuzzed here (VALUES needs it). */
+const fieldsOf = (schema: { shape: object }) => Object.keys(schema.shape).filter((k) => k !== 'type');
+const ORDER_KEYS = fieldsOf(CLIENT_SCHEMAS.add_order);
+const CANCEL_KEYS = fieldsOf(CLIENT_SCHEMAS.cancel_order);
 const ODD_KEYS = ['extra', '__proto__', 'constructor'];
 
 /** Mostly the message's own keys (often all required ones), sometimes an odd one or a repeat. */
