@@ -9,13 +9,17 @@ import type { MarketOp } from '../store/writer/ops';
 /** The part of StoreWriter history uses. */
 export interface MarketWriter {
   readonly accepting: boolean;
+  /** Queues ops; returns the ticket covering them. */
   write(ops: readonly MarketOp[]): number;
+  /** Settles once everything up to `ticket` is committed (or the writer failed). */
+  whenCommitted(ticket: number): Promise<unknown>;
 }
 
 export class MarketSink {
   private droppedOps = 0;
   private writtenOps = 0;
   private lastWarning = -Infinity;
+  private lastTicket = 0;
 
   constructor(
     private readonly writer: MarketWriter,
@@ -43,8 +47,13 @@ export class MarketSink {
       }
       return false;
     }
-    this.writer.write(ops);
+    this.lastTicket = this.writer.write(ops);
     this.writtenOps += ops.length;
     return true;
+  }
+
+  /** Settles once every op written so far is committed (or the writer failed: history is best-effort). */
+  async committed(): Promise<void> {
+    await this.writer.whenCommitted(this.lastTicket);
   }
 }

@@ -156,6 +156,11 @@ export class SessionRecorder implements FrameTap {
     return ok({ ...status, recording: false });
   }
 
+  /** Settles once what the recorder has written (a stop's ended mark included) is committed. */
+  stored(): Promise<void> {
+    return this.sink?.committed() ?? Promise.resolve();
+  }
+
   frame(venue: string, stream: string, payload: string, at: number): void {
     const current = this.current;
     if (!current) return;

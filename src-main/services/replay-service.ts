@@ -52,8 +52,11 @@ export function createReplayService(deps: ReplayServiceDeps) {
     changed();
     return started.ok ? ok({ ...started.value, venues: [...started.value.venues] }) : started;
   };
-  const stop: RequestHandler<'recording.stop'> = () => {
+  // Answers once the recording's ended mark is committed: a recordings list read after the answer
+  // shows it ended (loadable), not still running.
+  const stop: RequestHandler<'recording.stop'> = async () => {
     const stopped = deps.recorder.stop();
+    if (stopped.ok) await deps.recorder.stored();
     changed();
     return stopped.ok ? ok({ ...stopped.value, venues: [...stopped.value.venues] }) : stopped;
   };

@@ -32,6 +32,7 @@ class FakeMarketDb {
       }
       return 1;
     },
+    whenCommitted: () => Promise.resolve(),
   };
 
   recorder(): TradeHistory {

@@ -82,6 +82,9 @@ describe('recording and replay through the contract', () => {
     const stopped = await call('recording.stop', {});
     expect(stopped.recording).toBe(false);
     expect(stopped.frames).toBeGreaterThan(5);
+    // Answered once stored: the list read right after shows the recording ended (the UI's Load).
+    const listed = await call('replay.recordings', {});
+    expect(listed.recordings.find((r) => r.id === started.id)?.endedTs).not.toBeNull();
 
     await app.history.history.flush();
     // The live print is market history too (with its candles), recorded or not.
