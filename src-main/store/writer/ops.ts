@@ -57,24 +57,17 @@ export type LedgerOp =
     }
   /**
    * Consecutive journal entries of one venue, packed by the writer client (batch.ts) to be cheap to
-   * build and post on the engine's thread: numbers in typed arrays (cloned as one copy each), the
-   * kinds and bodies each concatenated into one string, cut at the offsets in `kindEnd` /
-   * `bodyEnd`; amends (most commands) as four numbers each in `amends` (account, order id, price
-   * and quantity, NaN when absent) instead of text, flagged in `packed`, their text written by the
-   * writer thread. Posting one object per entry cost about 8x, one JSON string per entry about 3x
-   * (the text built, flattened and copied); see `unpackRun`.
+   * build and post on the engine's thread: every number in one typed array (cloned as one copy),
+   * every string in one text, cut at lengths given in the numbers; amends, placements and cancels
+   * (nearly every command) as numbers, their text written by the writer thread. Posting one object
+   * per entry cost about 8x, one JSON string per entry about 3x (the text built, flattened and
+   * copied); see batch.ts for the layout and `unpackRun`.
    */
   | {
       readonly op: 'journalRun';
       readonly venue: string;
-      readonly seq: Float64Array;
-      readonly ts: Float64Array;
-      readonly kinds: string;
-      readonly kindEnd: Float64Array;
-      readonly bodies: string;
-      readonly bodyEnd: Float64Array;
-      readonly packed: Uint8Array;
-      readonly amends: Float64Array;
+      readonly nums: Float64Array;
+      readonly text: string;
     }
   | {
       readonly op: 'account';

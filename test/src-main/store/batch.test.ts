@@ -2,14 +2,16 @@
  * The writer's batches (store/writer/batch.ts): journal entries packed into runs must write exactly
  * what the ops say: the same ops, in order, once every run is unpacked, whatever the entries'
  * text (empty, multi-byte, containing anything a separator could have been); an engine command's
- * entry (amends packed as numbers) comes back as its JSON text, and as the same command.
+ * entry (amends, placements and cancels packed as numbers) comes back as its JSON text, and as the
+ * same command; one that does not fit the packed form (unsafe integers, values outside the
+ * vocabulary) travels as text.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandJson, type EngineCommand } from '../../../src-main/core/engine';
 import { BatchBuilder, unpackRun } from '../../../src-main/store/writer/batch';
 import type { WriteOp } from '../../../src-main/store/writer/ops';
-import { amendCommands } from '../../support/amend-commands';
+import { amendCommands, cancelCommands, placeCommands } from '../../support/command-arbitraries';
 import { orderOp } from '../../support/ledger-fixtures';
 
 const VENUES = ['sim', 'paper:binance'];
@@ -17,12 +19,17 @@ const VENUES = ['sim', 'paper:binance'];
 /** Any integer an engine command may carry, and beyond (unsafe integers are not packed). */
 const int = fc.oneof(fc.integer(), fc.integer({ min: 2 ** 53 - 3, max: 2 ** 53 + 3 }));
 
-const amendArb = amendCommands(int, int);
+const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('', 'BTC-USD', '"}'));
+/** Placements whose side, type or time in force is outside the vocabulary (never accepted). */
+const oddPlace = placeCommands(int, text).chain((cmd) =>
+  fc.constantFrom('side', 'type', 'tif').map((field) => ({ ...cmd, [field]: 'odd' }) as EngineCommand),
+);
 const commandArb: fc.Arbitrary<EngineCommand> = fc.oneof(
-  amendArb,
-  fc
-    .record({ account: fc.nat(), orderId: fc.nat(), ts: fc.nat() })
-    .map((f) => ({ kind: 'cancel' as const, ...f })),
+  amendCommands(int, int),
+  placeCommands(int, text),
+  cancelCommands(int, text),
+  oddPlace,
+  fc.record({ account: fc.nat(), ts: fc.nat() }).map((f) => ({ kind: 'cancel_all' as const, ...f })),
 );
 
 /** An op to push, or an engine command to push as its venue's entry. */
@@ -88,7 +95,7 @@ describe('writer batches', () => {
     );
   });
 
-  it('packs consecutive entries of one venue into one run, amends as numbers', () => {
+  it('packs consecutive entries of one venue into one run, commands as numbers', () => {
     const batch = new BatchBuilder();
     const entry = (venue: string, seq: number): WriteOp => ({
       op: 'journal',
@@ -100,15 +107,32 @@ describe('writer batches', () => {
     });
     for (const op of [entry('sim', 1), entry('sim', 2), entry('paper:x', 1)]) batch.push(op);
     batch.pushCommand('paper:x', 2, { kind: 'amend', account: 1, orderId: 7, qty: 3, ts: 9 });
+    batch.pushCommand('paper:x', 3, {
+      kind: 'place',
+      account: 1,
+      instrument: 'BTC',
+      side: 'sell',
+      type: 'limit',
+      price: 5,
+      qty: 2,
+      clientOrderId: 'c',
+      ts: 9,
+    });
+    batch.pushCommand('paper:x', 4, { kind: 'cancel', account: 1, orderId: 8, ts: 9 });
     batch.push(entry('sim', 3));
     const runs = batch.take().map((op) => {
       if (op.op !== 'journalRun') throw new Error(`not a run: ${op.op}`);
-      return [op.venue, [...op.seq], op.bodies, [...op.amends]];
+      return [op.venue, [...op.nums], op.text];
     });
     expect(runs).toEqual([
-      ['sim', [1, 2], '{}{}', []],
-      ['paper:x', [1, 2], '{}', [1, 7, NaN, 3]],
-      ['sim', [3], '{}', []],
+      ['sim', [1, 1, 0, 1, 2, 2, 2, 0, 1, 2], 'k{}k{}'],
+      [
+        'paper:x',
+        [1, 1, 0, 1, 2, 2, 9, 1, 1, 7, NaN, 3, 3, 9, 2, 1, 1, 0, -1, 5, 2, 3, 1, 4, 9, 3, 1, 8, -1],
+        'k{}BTCc',
+      ],
+      ['sim', [3, 3, 0, 1, 2], 'k{}'],
     ]);
+    expect(batch.length).toBe(0);
   });
 });
