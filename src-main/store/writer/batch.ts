@@ -5,7 +5,7 @@
  * body as text. Order between entries and other ops is kept. (Order rows are coalesced in the
  * writer thread, across everything one commit groups: row-sink.ts.)
  *
- * A run's `nums` hold, per entry, its seq, ts and form, then the form's fields:
+ * A run's numbers (`runNumbers`) hold, per entry, its seq, ts and form, then the form's fields:
  * - TEXT   kind length, body length (kind then body in `text`);
  * - AMEND  account, order id, price, quantity;
  * - PLACE  account, side, type, time in force, price, quantity, instrument length, client id length
@@ -151,7 +151,10 @@ export class BatchBuilder {
   private closeRun(): void {
     const venue = this.runVenue;
     if (venue === null) return;
-    this.ops.push({ op: 'journalRun', venue, nums: this.nums.slice(0, this.n), text: this.text });
+    // The numbers travel as the bytes of their doubles in a one-byte string: a worker message copies a
+    // string for a fraction of what it spends on a typed array (measured: ~1 µs against ~4 per array).
+    const numbers = Buffer.from(this.nums.buffer, 0, this.n * 8).toString('latin1');
+    this.ops.push({ op: 'journalRun', venue, numbers, text: this.text });
     this.runVenue = null;
     this.n = 0;
     this.text = '';
@@ -179,7 +182,8 @@ function entriesIn(run: JournalRun): number {
  */
 export function unpackRun(run: JournalRun, each?: (entry: JournalOp) => void): JournalOp[] {
   const entries: JournalOp[] = [];
-  const { nums, text, venue } = run;
+  const { text, venue } = run;
+  const nums = runNumbers(run);
   let i = 0;
   let t = 0;
   const cut = (length: number): string => text.slice(t, (t += length));
@@ -211,6 +215,14 @@ export function unpackRun(run: JournalRun, each?: (entry: JournalOp) => void): J
     else entries.push(entry);
   }
   return entries;
+}
+
+/** The numbers of a run (see the layout above). */
+export function runNumbers(run: JournalRun): Float64Array {
+  const bytes = Buffer.from(run.numbers, 'latin1');
+  const nums = new Float64Array(bytes.length / 8);
+  new Uint8Array(nums.buffer).set(bytes);
+  return nums;
 }
 
 function amendAt(nums: Float64Array, at: number, ts: number): Cmd<'amend'> {

@@ -57,7 +57,7 @@ export type LedgerOp =
     }
   /**
    * Consecutive journal entries of one venue, packed by the writer client (batch.ts) to be cheap to
-   * build and post on the engine's thread: every number in one typed array (cloned as one copy),
+   * build and post on the engine's thread: every number in one string (the bytes of the doubles),
    * every string in one text, cut at lengths given in the numbers; amends, placements and cancels
    * (nearly every command) as numbers, their text written by the writer thread. Posting one object
    * per entry cost about 8x, one JSON string per entry about 3x (the text built, flattened and
@@ -66,7 +66,7 @@ export type LedgerOp =
   | {
       readonly op: 'journalRun';
       readonly venue: string;
-      readonly nums: Float64Array;
+      readonly numbers: string;
       readonly text: string;
     }
   | {

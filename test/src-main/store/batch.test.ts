@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandJson, type EngineCommand } from '../../../src-main/core/engine';
-import { BatchBuilder, unpackRun } from '../../../src-main/store/writer/batch';
+import { BatchBuilder, runNumbers, unpackRun } from '../../../src-main/store/writer/batch';
 import type { WriteOp } from '../../../src-main/store/writer/ops';
 import { amendCommands, cancelCommands, placeCommands } from '../../support/command-arbitraries';
 import { orderOp } from '../../support/ledger-fixtures';
@@ -122,7 +122,7 @@ describe('writer batches', () => {
     batch.push(entry('sim', 3));
     const runs = batch.take().map((op) => {
       if (op.op !== 'journalRun') throw new Error(`not a run: ${op.op}`);
-      return [op.venue, [...op.nums], op.text];
+      return [op.venue, [...runNumbers(op)], op.text];
     });
     expect(runs).toEqual([
       ['sim', [1, 1, 0, 1, 2, 2, 2, 0, 1, 2], 'k{}k{}'],
