@@ -12,15 +12,7 @@ import type { AmendOrder, CancelOrder, EngineCommand, PlaceOrder } from './types
 
 type AmendField = 'account' | 'orderId' | 'price' | 'qty' | 'ts';
 type PlaceField =
-  | 'account'
-  | 'instrument'
-  | 'side'
-  | 'type'
-  | 'tif'
-  | 'price'
-  | 'qty'
-  | 'clientOrderId'
-  | 'ts';
+  'account' | 'instrument' | 'side' | 'type' | 'tif' | 'price' | 'qty' | 'clientOrderId' | 'ts';
 type CancelField = 'account' | 'orderId' | 'clientOrderId' | 'ts';
 const everyFieldWritten: [
   Exclude<keyof AmendOrder, AmendField>,
