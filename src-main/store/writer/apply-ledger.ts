@@ -1,12 +1,25 @@
-/** Prepared statements for ledger ops. Positional binding on the hot inserts (faster than named). */
+/**
+ * Prepared statements for ledger ops. Positional binding on the hot inserts (faster than named);
+ * journal entries and order events, most of a session's rows, are inserted several per statement
+ * (multi-row-insert.ts): `flush` writes what is queued, before the transaction commits.
+ */
 import type Database from 'better-sqlite3';
 import { unpackRun } from './batch';
 import { Dictionary } from './dictionary';
+import { MultiRowInsert } from './multi-row-insert';
 import type { LedgerOp } from './ops';
 
-export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => void; reset: () => void } {
+export interface LedgerWriter {
+  write(op: LedgerOp): void;
+  /** Writes the queued rows; call before the transaction commits. */
+  flush(): void;
+  /** Forgets cached ids and queued rows (the transaction rolled back). */
+  reset(): void;
+}
+
+export function ledgerWriter(db: Database.Database): LedgerWriter {
   const ids = new Dictionary(db);
-  const journal = db.prepare('INSERT INTO journal (seq, venue, ts, kind, body) VALUES (?, ?, ?, ?, ?)');
+  const journal = new MultiRowInsert(db, 'journal', ['seq', 'venue', 'ts', 'kind', 'body']);
   const account = db.prepare(
     `INSERT INTO accounts (venue, account_key, name, kind, created_ts) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (venue, account_key) DO UPDATE SET name = excluded.name`,
@@ -25,9 +38,15 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
        price = excluded.price, quantity = excluded.quantity, filled = excluded.filled,
        status = excluded.status, updated_ts = excluded.updated_ts`,
   );
-  const orderEvent = db.prepare(
-    'INSERT INTO order_events (venue, order_id, ts, kind, price, quantity, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const orderEvent = new MultiRowInsert(db, 'order_events', [
+    'venue',
+    'order_id',
+    'ts',
+    'kind',
+    'price',
+    'quantity',
+    'reason',
+  ]);
   const fill = db.prepare(
     `INSERT INTO fills (instrument_id, trade_id, ts, price, quantity, taker_side, maker_order_id, taker_order_id,
                         maker_account_id, taker_account_id, maker_fee, taker_fee)
@@ -57,10 +76,10 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
   const write = (op: LedgerOp): void => {
     switch (op.op) {
       case 'journal':
-        journal.run(op.seq, op.venue, op.ts, op.kind, op.body);
+        journal.add([op.seq, op.venue, op.ts, op.kind, op.body]);
         return;
       case 'journalRun':
-        for (const entry of unpackRun(op)) journal.run(entry.seq, op.venue, entry.ts, entry.kind, entry.body);
+        unpackRun(op, (entry) => journal.add([entry.seq, op.venue, entry.ts, entry.kind, entry.body]));
         return;
       case 'account':
         account.run(op.venue, op.account, op.name, op.kind, op.ts);
@@ -89,7 +108,7 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
         return;
       }
       case 'orderEvent':
-        orderEvent.run(op.venue, op.orderId, op.ts, op.kind, op.price, op.quantity, op.reason);
+        orderEvent.add([op.venue, op.orderId, op.ts, op.kind, op.price, op.quantity, op.reason]);
         return;
       case 'fill': {
         const r = op.row;
@@ -127,10 +146,20 @@ export function ledgerWriter(db: Database.Database): { write: (op: LedgerOp) => 
         news.run(op.venue, op.ts, op.symbol, op.headline, op.sentiment);
         return;
       case 'resetVenue':
+        flush(); // the venue's queued rows go too
         for (const statement of resetVenue) statement.run(op.venue);
         ids.reset();
         return;
     }
   };
-  return { write, reset: () => ids.reset() };
+  const flush = (): void => {
+    journal.flush();
+    orderEvent.flush();
+  };
+  const reset = (): void => {
+    journal.discard();
+    orderEvent.discard();
+    ids.reset();
+  };
+  return { write, flush, reset };
 }

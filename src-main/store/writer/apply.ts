@@ -27,11 +27,15 @@ export function createApplier(ledger: Database.Database, market: Database.Databa
   const m = marketWriter(market);
   const applyLedger = ledger.transaction((ops: readonly LedgerOp[]) => {
     for (const op of ops) l.write(op);
+    l.flush();
   });
   const applyMarket = market.transaction((ops: readonly MarketOp[]) => {
     for (const op of ops) m(op);
   });
-  const inLedgerTransaction = ledger.transaction((run: () => void) => run());
+  const inLedgerTransaction = ledger.transaction((run: () => void) => {
+    run();
+    l.flush();
+  });
   return {
     stream(produce) {
       const marketOps: MarketOp[] = [];

@@ -32,7 +32,8 @@ export class ProjectionDeriver {
   /** Adds `op` to the batch, followed by the rows it implies. Throws when an entry does not follow. */
   add(op: WriteOp, batch: OpSink): void {
     if (op.op === 'journalRun' && this.projectors[op.venue]) {
-      for (const entry of unpackRun(op)) this.addEntry(entry, batch);
+      // One entry at a time: a run holds thousands, which must not all be alive at once.
+      unpackRun(op, (entry) => this.addEntry(entry, batch));
       return;
     }
     if (op.op === 'journal') return this.addEntry(op, batch);

@@ -1,0 +1,52 @@
+/**
+ * Inserts the rows of one table several at a time: rows are collected and written by one prepared
+ * multi-row INSERT per `ROWS` rows (the rest, at `flush`, one by one). better-sqlite3 spends about
+ * 0.75 µs per `run` on binding and stepping a statement, more than SQLite takes to insert a small
+ * row; a session's journal entries and order events are most of its rows (measured: a row through
+ * a 32-row statement costs a fifth of a row on its own).
+ *
+ * The caller flushes before anything that must see the rows (the transaction's end, a delete of
+ * the table's rows, a read): until then they are not in the table.
+ */
+import type Database from 'better-sqlite3';
+
+const ROWS = 32;
+
+export class MultiRowInsert {
+  private readonly one: Database.Statement<unknown[]>;
+  private readonly many: Database.Statement<unknown[]>;
+  private readonly width: number;
+  private readonly args: unknown[];
+  private n = 0;
+
+  constructor(db: Database.Database, table: string, columns: readonly string[]) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    this.one = db.prepare(insert + row);
+    this.many = db.prepare(insert + Array<string>(ROWS).fill(row).join(', '));
+    this.width = columns.length;
+    this.args = new Array<unknown>(ROWS * this.width);
+  }
+
+  /** Queues one row: exactly one value per column, in the constructor's order. */
+  add(values: readonly unknown[]): void {
+    if (values.length !== this.width) throw new Error(`expected ${this.width} values, got ${values.length}`);
+    const args = this.args;
+    for (let i = 0; i < values.length; i++) args[this.n++] = values[i];
+    if (this.n === args.length) {
+      this.many.run(args);
+      this.n = 0;
+    }
+  }
+
+  /** Writes the queued rows. */
+  flush(): void {
+    for (let at = 0; at < this.n; at += this.width) this.one.run(this.args.slice(at, at + this.width));
+    this.n = 0;
+  }
+
+  /** Forgets the queued rows (their transaction rolled back). */
+  discard(): void {
+    this.n = 0;
+  }
+}
