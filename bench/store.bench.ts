@@ -1,12 +1,13 @@
 /**
- * Storage throughput: fills (one row each; it carries the trade's balance changes) persisted per second,
- * in batches,
- * on the ledger database (WAL, synchronous=FULL): once applied inline on this thread, and once end
- * to end through the StoreWriter and its worker thread (structured clone + group commit included).
+ * First, the simulated venue with persistence on (journal entries committed through the writer
+ * thread, which derives the rows; timed until the last commit) against the same work with
+ * persistence off, in the same run: its agents' session (the real workload) and the bare command
+ * pipeline (see lib/sim-load.ts).
  *
- * Then the simulated venue with persistence on (journal + projections committed through the writer
- * thread, timed until the last commit) against the same work with persistence off, in the same
- * run: its agents' session (the real workload) and the bare command pipeline (see lib/sim-load.ts).
+ * Then storage throughput: fills (one row each; it carries the trade's balance changes) persisted
+ * per second, in batches, on the ledger database (WAL, synchronous=FULL): once applied inline on
+ * this thread, and once end to end through the StoreWriter and its worker thread (structured clone
+ * + group commit included).
  *
  * Last, market history: trade prints stored with their candles, and raw frames of a recording
  * (see lib/history-load.ts).
