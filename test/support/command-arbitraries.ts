@@ -6,24 +6,22 @@
 import fc from 'fast-check';
 import type { EngineCommand } from '../../src-main/core/engine';
 
+/** The command of `kind` with the fields given, in `order`, absent ones left out. */
+function command(kind: EngineCommand['kind'], fields: Record<string, unknown>, order: readonly string[]) {
+  const cmd: Record<string, unknown> = { kind };
+  for (const key of order) if (fields[key] !== undefined) cmd[key] = fields[key];
+  return cmd as unknown as EngineCommand;
+}
+
 /** Amends whose account and order id come from `id` and whose price and quantity come from `int`. */
 export function amendCommands(
   int: fc.Arbitrary<number>,
   id: fc.Arbitrary<number> = fc.nat(),
 ): fc.Arbitrary<EngineCommand> {
+  const fields = { account: id, orderId: id, price: int, qty: int, ts: fc.nat() };
   return fc
-    .record(
-      { account: id, orderId: id, price: int, qty: int, ts: fc.nat() },
-      { requiredKeys: ['account', 'orderId', 'ts'] },
-    )
-    .map((f) => ({
-      kind: 'amend',
-      account: f.account,
-      orderId: f.orderId,
-      ...(f.price !== undefined ? { price: f.price } : {}),
-      ...(f.qty !== undefined ? { qty: f.qty } : {}),
-      ts: f.ts,
-    }));
+    .record(fields, { requiredKeys: ['account', 'orderId', 'ts'] })
+    .map((f) => command('amend', f, Object.keys(fields)));
 }
 
 /** Placements: numbers from `int`, instrument and client id from `text`, enums from the vocabulary. */
@@ -31,33 +29,20 @@ export function placeCommands(
   int: fc.Arbitrary<number>,
   text: fc.Arbitrary<string>,
 ): fc.Arbitrary<EngineCommand> {
+  const fields = {
+    account: int,
+    instrument: text,
+    side: fc.constantFrom('buy', 'sell'),
+    type: fc.constantFrom('limit', 'market'),
+    tif: fc.constantFrom('GTC', 'IOC', 'FOK', 'POST_ONLY'),
+    price: int,
+    qty: int,
+    clientOrderId: text,
+    ts: fc.nat(),
+  };
   return fc
-    .record(
-      {
-        account: int,
-        instrument: text,
-        side: fc.constantFrom('buy' as const, 'sell' as const),
-        type: fc.constantFrom('limit' as const, 'market' as const),
-        tif: fc.constantFrom('GTC' as const, 'IOC' as const, 'FOK' as const, 'POST_ONLY' as const),
-        price: int,
-        qty: int,
-        clientOrderId: text,
-        ts: fc.nat(),
-      },
-      { requiredKeys: ['account', 'instrument', 'side', 'type', 'qty', 'ts'] },
-    )
-    .map((f) => ({
-      kind: 'place',
-      account: f.account,
-      instrument: f.instrument,
-      side: f.side,
-      type: f.type,
-      ...(f.tif !== undefined ? { tif: f.tif } : {}),
-      ...(f.price !== undefined ? { price: f.price } : {}),
-      qty: f.qty,
-      ...(f.clientOrderId !== undefined ? { clientOrderId: f.clientOrderId } : {}),
-      ts: f.ts,
-    }));
+    .record(fields, { requiredKeys: ['account', 'instrument', 'side', 'type', 'qty', 'ts'] })
+    .map((f) => command('place', f, Object.keys(fields)));
 }
 
 /** Cancels by order id, client id or both. */
@@ -65,16 +50,8 @@ export function cancelCommands(
   int: fc.Arbitrary<number>,
   text: fc.Arbitrary<string>,
 ): fc.Arbitrary<EngineCommand> {
+  const fields = { account: int, orderId: int, clientOrderId: text, ts: fc.nat() };
   return fc
-    .record(
-      { account: int, orderId: int, clientOrderId: text, ts: fc.nat() },
-      { requiredKeys: ['account', 'ts'] },
-    )
-    .map((f) => ({
-      kind: 'cancel',
-      account: f.account,
-      ...(f.orderId !== undefined ? { orderId: f.orderId } : {}),
-      ...(f.clientOrderId !== undefined ? { clientOrderId: f.clientOrderId } : {}),
-      ts: f.ts,
-    }));
+    .record(fields, { requiredKeys: ['account', 'ts'] })
+    .map((f) => command('cancel', f, Object.keys(fields)));
 }
