@@ -5,9 +5,7 @@
  * Quiet intervals are drawn flat so the x axis is time.
  */
 import { memo, useDeferredValue, useMemo } from 'react';
-import { Bar, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { z } from 'zod';
-import { toPlotNumber } from '../../ui/decimal';
 import { formatUtcTime } from '../../ui/format';
 import { count, perfStats } from '../../ui/perf-stats';
 import { NoInstrument } from '../instrument/NoInstrument';
@@ -17,9 +15,9 @@ import { PaperBadge } from '../instrument/ModeBadge';
 import { useInstrument, type InstrumentContext } from '../instrument/use-instrument';
 import { useCandles } from '../market/market-hooks';
 import { defineSetting, usePanelSetting } from '../prefs/panel-settings';
-import { CandleShape, type CandlePoint } from './CandleShape';
+import { CandlePlot, toCandlePoint } from './CandlePlot';
+import type { CandlePoint } from './CandleShape';
 import { intervalMs, TIMEFRAMES, type TimeframeId } from './candles';
-import { CHART_COLORS, compactNumber, niceTicks } from './chart-theme';
 import './chart.css';
 
 const TIMEFRAME = defineSetting(
@@ -43,17 +41,7 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
   const [style, setStyle] = usePanelSetting(STYLE);
   const { candles, error } = useCandles(instrument.venue, instrument.symbol, intervalMs(timeframe));
   const points = useMemo(
-    () =>
-      candles.slice(-VISIBLE_CANDLES).map((c): CandlePoint => ({
-        t: c.start,
-        open: toPlotNumber(c.open),
-        high: toPlotNumber(c.high),
-        low: toPlotNumber(c.low),
-        close: toPlotNumber(c.close),
-        range: [toPlotNumber(c.low), toPlotNumber(c.high)],
-        volume: toPlotNumber(c.volume),
-        trades: c.trades,
-      })),
+    () => candles.slice(-VISIBLE_CANDLES).map((c) => toCandlePoint(c, c.start)),
     [candles],
   );
   const actions = useMemo<Action[]>(
@@ -129,74 +117,31 @@ function ChartBody({ instrument }: { instrument: InstrumentContext }) {
   );
 }
 
-interface PricePlotProps {
+/** The plot, memoised and fed a deferred value so it renders in an interruptible pass. */
+const PricePlot = memo(function PricePlot({
+  points,
+  style,
+  decimals,
+  timeframe,
+}: {
   readonly points: readonly CandlePoint[];
   readonly style: 'candles' | 'line';
   readonly decimals: number;
   readonly timeframe: TimeframeId;
-}
-
-/** The plot itself, memoised and fed a deferred value so it renders in an interruptible pass. */
-const PricePlot = memo(function PricePlot({ points, style, decimals, timeframe }: PricePlotProps) {
+}) {
   count(perfStats.renders, 'PricePlot');
-  const low = Math.min(...points.map((p) => p.low));
-  const high = Math.max(...points.map((p) => p.high));
-  const ticks = niceTicks(low, high, 10 ** -decimals);
+  const minutes = timeframe === '1m' || timeframe === '5m';
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart
-        data={points as CandlePoint[]}
-        margin={{ top: 8, right: 4, bottom: 0, left: 4 }}
-        barCategoryGap="20%"
-      >
-        <XAxis
-          dataKey="t"
-          tickFormatter={(t: number) =>
-            formatUtcTime(t).slice(timeframe === '1m' || timeframe === '5m' ? 0 : 3)
-          }
-          stroke={CHART_COLORS.axis}
-          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-          tickLine={false}
-          minTickGap={32}
-        />
-        <YAxis
-          yAxisId="price"
-          orientation="right"
-          domain={[ticks[0]!, ticks.at(-1)!]}
-          ticks={ticks}
-          interval={0}
-          width={56}
-          tickFormatter={(v: number) => v.toFixed(decimals)}
-          stroke={CHART_COLORS.axis}
-          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-          tickLine={false}
-        />
-        <YAxis yAxisId="volume" hide domain={[0, (max: number) => max * 4]} />
-        <Tooltip
-          isAnimationActive={false}
-          contentStyle={CHART_COLORS.tooltip}
-          labelFormatter={(t) => `${formatUtcTime(Number(t))} UTC`}
-          formatter={(v, name) =>
-            name === 'range' && Array.isArray(v)
-              ? [`${v[0]} – ${v[1]}`, 'low – high']
-              : [compactNumber(Number(v)), String(name)]
-          }
-        />
-        <Bar yAxisId="volume" dataKey="volume" fill={CHART_COLORS.volume} isAnimationActive={false} />
-        {style === 'candles' ? (
-          <Bar yAxisId="price" dataKey="range" shape={CandleShape} isAnimationActive={false} />
-        ) : (
-          <Line
-            yAxisId="price"
-            dataKey="close"
-            type="linear"
-            dot={false}
-            stroke={CHART_COLORS.line}
-            strokeWidth={1.5}
-            isAnimationActive={false}
-          />
-        )}
-      </ComposedChart>
-    </ResponsiveContainer>
+    <CandlePlot
+      points={points}
+      style={style}
+      decimals={decimals}
+      timeLabel={minutes ? timeLabelMinutes : timeLabelSeconds}
+      tooltipLabel={tooltipLabel}
+    />
   );
 });
+
+const timeLabelMinutes = (t: number) => formatUtcTime(t);
+const timeLabelSeconds = (t: number) => formatUtcTime(t).slice(3);
+const tooltipLabel = (t: number) => `${formatUtcTime(t)} UTC`;

@@ -4,13 +4,11 @@
  * plot coordinates only here.
  */
 import { useState } from 'react';
-import { Bar, ComposedChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { HISTORY_CANDLE_INTERVALS, type HistoryInterval } from '../../../src-shared/contract';
 import { useClient, useRequest } from '../../ipc/hooks';
-import { significantDecimals, toPlotNumber } from '../../ui/decimal';
+import { significantDecimals } from '../../ui/decimal';
 import { formatUtcDateTime } from '../../ui/format';
-import { CandleShape, type CandlePoint } from '../chart/CandleShape';
-import { CHART_COLORS, niceTicks } from '../chart/chart-theme';
+import { CandlePlot, toCandlePoint } from '../chart/CandlePlot';
 import { useSelection } from '../instrument/selection';
 import { saveTextFile } from './download';
 
@@ -36,29 +34,13 @@ export function CandlesView({
   const query = { venue: venue as 'sim', symbol, intervalSec: interval };
   const result = useRequest('history.candles', { ...query, limit: 200 }, refresh);
   const candles = result?.ok ? result.value.candles : [];
-  const points = candles.map((c): CandlePoint => ({
-    t: c.openTime,
-    open: toPlotNumber(c.open),
-    high: toPlotNumber(c.high),
-    low: toPlotNumber(c.low),
-    close: toPlotNumber(c.close),
-    range: [toPlotNumber(c.low), toPlotNumber(c.high)],
-    volume: toPlotNumber(c.volume),
-    trades: c.trades,
-  }));
+  const points = candles.map((c) => toCandlePoint(c, c.openTime));
   // Axis labels at the decimals the prices are written with (axis positions only, never prices).
   const decimals = Math.min(
     8,
     Math.max(0, ...candles.flatMap((c) => [c.high, c.low].map(significantDecimals))),
   );
-  const ticks =
-    points.length > 0
-      ? niceTicks(
-          Math.min(...points.map((p) => p.low)),
-          Math.max(...points.map((p) => p.high)),
-          10 ** -decimals,
-        )
-      : [];
+  const daily = interval >= 86_400;
   const exportCsv = async () => {
     const csv = await client.call('history.exportCandles', query);
     if (!csv.ok) return setNote(csv.error.message);
@@ -102,42 +84,13 @@ export function CandlesView({
             {result && !result.ok ? result.error.message : 'no stored candles'}
           </div>
         ) : (
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart
-              data={points}
-              margin={{ top: 8, right: 4, bottom: 0, left: 4 }}
-              barCategoryGap="20%"
-            >
-              <XAxis
-                dataKey="t"
-                tickFormatter={(t: number) =>
-                  formatUtcDateTime(t).slice(interval >= 86_400 ? 0 : 11, interval >= 86_400 ? 10 : 16)
-                }
-                stroke={CHART_COLORS.axis}
-                tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-                minTickGap={32}
-              />
-              <YAxis
-                yAxisId="price"
-                orientation="right"
-                domain={[ticks[0]!, ticks.at(-1)!]}
-                ticks={ticks}
-                interval={0}
-                width={64}
-                tickFormatter={(v: number) => v.toFixed(decimals)}
-                stroke={CHART_COLORS.axis}
-                tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-              />
-              <YAxis yAxisId="volume" hide domain={[0, (max: number) => max * 4]} />
-              <Tooltip
-                isAnimationActive={false}
-                contentStyle={CHART_COLORS.tooltip}
-                labelFormatter={(t) => `${formatUtcDateTime(Number(t))} UTC`}
-              />
-              <Bar yAxisId="volume" dataKey="volume" fill={CHART_COLORS.volume} isAnimationActive={false} />
-              <Bar yAxisId="price" dataKey="range" shape={CandleShape} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
+          <CandlePlot
+            points={points}
+            decimals={decimals}
+            axisWidth={64}
+            timeLabel={(t) => formatUtcDateTime(t).slice(daily ? 0 : 11, daily ? 10 : 16)}
+            tooltipLabel={(t) => `${formatUtcDateTime(t)} UTC`}
+          />
         )}
       </div>
     </>
