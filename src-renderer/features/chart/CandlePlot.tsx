@@ -8,16 +8,10 @@ import { memo } from 'react';
 import { Bar, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { toPlotNumber } from '../../ui/decimal';
 import { CandleShape, type CandlePoint } from './CandleShape';
-import { CHART_COLORS, compactNumber, niceTicks } from './chart-theme';
+import type { Candle } from './candles';
+import { AXIS_STYLE, CHART_COLORS, compactNumber, niceTicks } from './chart-theme';
 
-interface Ohlcv {
-  readonly open: string;
-  readonly high: string;
-  readonly low: string;
-  readonly close: string;
-  readonly volume: string;
-  readonly trades: number;
-}
+type Ohlcv = Omit<Candle, 'start'>;
 
 /** A candle as plot coordinates, at time `t` (epoch ms). */
 export function toCandlePoint(c: Ohlcv, t: number): CandlePoint {
@@ -63,14 +57,7 @@ export const CandlePlot = memo(function CandlePlot({
         margin={{ top: 8, right: 4, bottom: 0, left: 4 }}
         barCategoryGap="20%"
       >
-        <XAxis
-          dataKey="t"
-          tickFormatter={timeLabel}
-          stroke={CHART_COLORS.axis}
-          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-          tickLine={false}
-          minTickGap={32}
-        />
+        <XAxis dataKey="t" tickFormatter={timeLabel} {...AXIS_STYLE} minTickGap={32} />
         <YAxis
           yAxisId="price"
           orientation="right"
@@ -79,9 +66,7 @@ export const CandlePlot = memo(function CandlePlot({
           interval={0}
           width={axisWidth}
           tickFormatter={(v: number) => v.toFixed(decimals)}
-          stroke={CHART_COLORS.axis}
-          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-          tickLine={false}
+          {...AXIS_STYLE}
         />
         <YAxis yAxisId="volume" hide domain={[0, (max: number) => max * 4]} />
         <Tooltip

@@ -16,6 +16,13 @@ export const CHART_COLORS = {
   },
 } as const;
 
+/** How every chart axis looks (spread into recharts' XAxis / YAxis). */
+export const AXIS_STYLE = {
+  stroke: CHART_COLORS.axis,
+  tick: { fontSize: 10, fill: CHART_COLORS.text },
+  tickLine: false,
+} as const;
+
 /** Axis labels only: 1234567 -> "1.23M". */
 export function compactNumber(value: number): string {
   const abs = Math.abs(value);

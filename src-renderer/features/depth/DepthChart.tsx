@@ -11,7 +11,7 @@ import { NoInstrument } from '../instrument/NoInstrument';
 import { PaperBadge } from '../instrument/ModeBadge';
 import { useInstrument, type InstrumentContext } from '../instrument/use-instrument';
 import { CHART_INTERVAL_MS, useFrameStream } from '../market/market-hooks';
-import { CHART_COLORS, compactNumber } from '../chart/chart-theme';
+import { AXIS_STYLE, CHART_COLORS, compactNumber } from '../chart/chart-theme';
 import { depthSeries, type DepthPoint } from './depth-series';
 import '../chart/chart.css';
 
@@ -89,19 +89,10 @@ const DepthPlot = memo(function DepthPlot({ view, decimals }: { view: DepthView;
           type="number"
           domain={view.domain ?? ['dataMin', 'dataMax']}
           tickFormatter={(v: number) => v.toFixed(decimals)}
-          stroke={CHART_COLORS.axis}
-          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-          tickLine={false}
+          {...AXIS_STYLE}
           minTickGap={24}
         />
-        <YAxis
-          orientation="right"
-          width={44}
-          tickFormatter={compactNumber}
-          stroke={CHART_COLORS.axis}
-          tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-          tickLine={false}
-        />
+        <YAxis orientation="right" width={44} tickFormatter={compactNumber} {...AXIS_STYLE} />
         <Tooltip
           isAnimationActive={false}
           contentStyle={CHART_COLORS.tooltip}

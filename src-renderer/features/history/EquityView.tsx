@@ -7,7 +7,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { useRequest } from '../../ipc/hooks';
 import { toPlotNumber } from '../../ui/decimal';
 import { formatUtcDateTime } from '../../ui/format';
-import { CHART_COLORS, compactNumber } from '../chart/chart-theme';
+import { AXIS_STYLE, CHART_COLORS, compactNumber } from '../chart/chart-theme';
 
 const PALETTE = ['#c39bff', '#f0b90b', '#26b47f', '#ef4f62', '#4fd1c5', '#ff9f43', '#8ab4ff', '#d980fa'];
 
@@ -55,17 +55,10 @@ export function EquityView({ venues, refresh }: { venues: readonly string[]; ref
                 type="number"
                 domain={['dataMin', 'dataMax']}
                 tickFormatter={(t: number) => formatUtcDateTime(t).slice(5, 16)}
-                stroke={CHART_COLORS.axis}
-                tick={{ fontSize: 10, fill: CHART_COLORS.text }}
+                {...AXIS_STYLE}
                 minTickGap={40}
               />
-              <YAxis
-                domain={['auto', 'auto']}
-                tickFormatter={compactNumber}
-                width={56}
-                stroke={CHART_COLORS.axis}
-                tick={{ fontSize: 10, fill: CHART_COLORS.text }}
-              />
+              <YAxis domain={['auto', 'auto']} tickFormatter={compactNumber} width={56} {...AXIS_STYLE} />
               <Tooltip
                 isAnimationActive={false}
                 contentStyle={CHART_COLORS.tooltip}
