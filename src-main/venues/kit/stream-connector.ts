@@ -111,16 +111,16 @@ export class StreamConnector implements VenueConnector {
     if (tap?.active) tap.frame(this.venue, stream, payload, at);
   }
 
-  /**
-   * A recording starts here: every watched instrument is recorded, then the sockets reconnect so
-   * the recording holds each stream from its handshake (a replay has nothing to sync from in the
-   * middle of a stream). Books resync once, as after any reconnect.
-   */
   /** The book-recovery timings this connector runs with (a replay must use the same). */
   get recovery(): RecoveryOptions {
     return this.env.recovery ?? DEFAULT_RECOVERY;
   }
 
+  /**
+   * A recording starts here: every watched instrument is recorded, then the sockets reconnect so
+   * the recording holds each stream from its handshake (a replay has nothing to sync from in the
+   * middle of a stream). Books resync once, as after any reconnect.
+   */
   startRecording(): void {
     const at = this.env.clock.now();
     for (const instrument of this.allInstruments()) {
