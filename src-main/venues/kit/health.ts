@@ -3,7 +3,8 @@
  * resyncs by cause, REST fallbacks and latencies. Counters only grow; ages are kept over a small
  * ring so the median reflects the recent feed, not its whole life.
  */
-import type { BookHealth, BookSource, BookStatus } from '../../../src-shared/contract';
+import type { BookHealth, BookSource, BookStatus, VenueHealth } from '../../../src-shared/contract';
+import type { SocketLike } from './socket';
 import type { ResyncCause } from './types';
 
 const RING = 64;
@@ -92,4 +93,35 @@ export function venueState(
     default:
       return 'idle';
   }
+}
+
+/** Why a connector's instruments could not be loaded, and when it tries again (InstrumentCatalog). */
+interface MetadataState {
+  readonly error: string | null;
+  readonly nextAttemptAt: number | null;
+}
+
+/** A connector's health: its socket's state and history, its books' health, why it is down. */
+export function connectorHealth(
+  venue: VenueHealth['venue'],
+  now: number,
+  books: BookHealth[],
+  socket: SocketLike,
+  metadata: MetadataState,
+): VenueHealth {
+  const since = socket.connectedSince;
+  // Metadata that could not be loaded leaves the socket idle, but the venue is unreachable.
+  const unreachable = socket.state === 'idle' && metadata.error !== null;
+  const state = unreachable ? 'down' : venueState(socket.state, books);
+  return {
+    venue,
+    state,
+    connectedSince: since,
+    uptimeMs: since === null ? 0 : Math.max(0, now - since),
+    reconnects: Math.max(0, socket.connections - 1),
+    books,
+    // Null while an attempt is under way.
+    nextRetryAt: socket.nextAttemptAt ?? (unreachable ? metadata.nextAttemptAt : null),
+    lastError: state === 'down' ? ((metadata.error ?? socket.lastError)?.slice(0, 300) ?? null) : null,
+  };
 }

@@ -24,12 +24,13 @@ import {
 } from './connector-env';
 import type { BookReader, BookState, DepthSnapshot, VenueConnector } from './connector';
 import { depthFromReader, depthFromRest } from './depth-view';
-import { BookHealthTracker, venueState } from './health';
+import { connectorHealth } from './health';
 import { InstrumentCatalog } from './instrument-catalog';
 import { RestClient } from './rest';
 import { ManagedSocket, type SocketHandlers, type SocketLike } from './socket';
 import { FRAME, recordedInstrument, tapHandlers } from './tap';
 import type { Bbo, DepthMessage, Instrument, Trade } from './types';
+import { WatchedBooks } from './watched-books';
 
 export type { ConnectorEnv };
 
@@ -42,11 +43,7 @@ export class StreamConnector implements VenueConnector {
   /** Second socket for channels served on another URL (trades on Binance USD-M), or null. */
   readonly secondarySocket: SocketLike | null;
   private readonly catalog: InstrumentCatalog;
-  private readonly keepers = new Map<string, BookKeeper>();
-  /** Watched symbols without a stream book (REST-only venues), still tracked for health. */
-  private readonly restOnly = new Map<string, { instrument: Instrument; health: BookHealthTracker }>();
-  private readonly byRef = new Map<string, Instrument>();
-  private readonly bbos = new Map<string, Bbo>();
+  private readonly books = new WatchedBooks();
   private readonly listeners = new ConnectorListeners();
   private malformedFrames = 0;
   private framesSinceOpen = 0;
@@ -144,15 +141,13 @@ export class StreamConnector implements VenueConnector {
     const instrument = await this.resolve(symbol);
     if (!instrument.ok) return instrument;
     const inst = instrument.value;
-    if (this.keepers.has(inst.symbol) || this.restOnly.has(inst.symbol)) return instrument;
-    this.byRef.set(inst.ref ?? inst.symbol, inst);
+    if (this.books.has(inst.symbol)) return instrument;
     this.record(FRAME.watch, JSON.stringify(recordedInstrument(inst)), this.env.clock.now());
-    if (this.adapter.sync) this.keepers.set(inst.symbol, this.createKeeper(inst, this.adapter.sync));
-    else this.restOnly.set(inst.symbol, { instrument: inst, health: new BookHealthTracker(inst.symbol) });
+    this.books.add(inst, this.adapter.sync ? this.createKeeper(inst, this.adapter.sync) : null);
     this.startAudits();
     if (this.socket.state === 'open') {
       this.sendAll(this.adapter.subscribe([inst]));
-      this.keepers.get(inst.symbol)?.subscribed();
+      this.books.keeper(inst.symbol)?.subscribed();
     } else this.socket.start();
     if (this.secondarySocket && this.adapter.secondary) {
       if (this.secondarySocket.state === 'open') {
@@ -189,17 +184,9 @@ export class StreamConnector implements VenueConnector {
   }
 
   unwatch(symbol: string): void {
-    const key = this.adapter.normalizeSymbol(symbol);
-    const keeper = this.keepers.get(key);
-    const rest = this.restOnly.get(key);
-    const inst = keeper?.instrument ?? rest?.instrument;
+    const inst = this.books.remove(this.adapter.normalizeSymbol(symbol));
     if (!inst) return;
     this.record(FRAME.unwatch, inst.symbol, this.env.clock.now());
-    keeper?.dispose();
-    this.keepers.delete(key);
-    this.restOnly.delete(key);
-    this.byRef.delete(inst.ref ?? inst.symbol);
-    this.bbos.delete(key);
     if (this.socket.state === 'open') this.sendAll(this.adapter.unsubscribe([inst]));
     if (this.secondarySocket?.state === 'open' && this.adapter.secondary) {
       this.sendAll(this.adapter.secondary.unsubscribe([inst]), this.secondarySocket);
@@ -207,11 +194,11 @@ export class StreamConnector implements VenueConnector {
   }
 
   watched(): readonly string[] {
-    return [...this.keepers.keys(), ...this.restOnly.keys()];
+    return this.books.symbols();
   }
 
   book(symbol: string): BookReader | null {
-    const keeper = this.keepers.get(this.adapter.normalizeSymbol(symbol));
+    const keeper = this.books.keeper(this.adapter.normalizeSymbol(symbol));
     if (!keeper || !keeper.sync.valid || keeper.status !== 'live' || this.socket.state !== 'open')
       return null;
     return keeper.reader();
@@ -219,15 +206,11 @@ export class StreamConnector implements VenueConnector {
 
   /** Venue id of the last message applied to a watched book (diagnostics and tests). */
   lastId(symbol: string): number | undefined {
-    return this.keepers.get(this.adapter.normalizeSymbol(symbol))?.sync.lastId;
+    return this.books.keeper(this.adapter.normalizeSymbol(symbol))?.sync.lastId;
   }
 
   bookState(symbol: string): BookState | null {
-    const key = this.adapter.normalizeSymbol(symbol);
-    const keeper = this.keepers.get(key);
-    if (keeper) return keeper.state();
-    const rest = this.restOnly.get(key);
-    return rest ? { status: rest.health.status, reader: null } : null;
+    return this.books.state(this.adapter.normalizeSymbol(symbol));
   }
 
   async depth(symbol: string, levels: number): Promise<Result<DepthSnapshot>> {
@@ -239,8 +222,8 @@ export class StreamConnector implements VenueConnector {
     const instrument = await this.resolve(symbol);
     if (!instrument.ok) return instrument;
     const key = instrument.value.symbol;
-    const restOnly = !this.keepers.has(key);
-    const tracker = this.keepers.get(key)?.health ?? this.restOnly.get(key)?.health;
+    const restOnly = !this.books.keeper(key);
+    const tracker = this.books.tracker(key);
     const fetched = await this.fetchSnapshot(instrument.value, levels);
     const now = this.env.clock.now();
     const depth = fetched.ok
@@ -261,7 +244,7 @@ export class StreamConnector implements VenueConnector {
   }
 
   bbo(symbol: string): Bbo | null {
-    return this.bbos.get(this.adapter.normalizeSymbol(symbol)) ?? null;
+    return this.books.bbo(this.adapter.normalizeSymbol(symbol));
   }
 
   onTrades(listener: (trades: readonly Trade[]) => void): Disposer {
@@ -274,34 +257,14 @@ export class StreamConnector implements VenueConnector {
 
   health(): VenueHealth {
     const now = this.env.clock.now();
-    const books = [
-      ...[...this.keepers.values()].map((k) => k.health.snapshot()),
-      ...[...this.restOnly.values()].map((r) => r.health.snapshot()),
-    ];
-    const since = this.socket.connectedSince;
-    const socketState = this.socket.state;
-    // Metadata that could not be loaded leaves the socket idle, but the venue is unreachable.
-    const unreachable = socketState === 'idle' && this.catalog.error !== null;
-    const state = unreachable ? 'down' : venueState(socketState, books);
-    return {
-      venue: this.venue,
-      state,
-      connectedSince: since,
-      uptimeMs: since === null ? 0 : Math.max(0, now - since),
-      reconnects: Math.max(0, this.socket.connections - 1),
-      books,
-      // Null while an attempt is under way.
-      nextRetryAt: this.socket.nextAttemptAt ?? (unreachable ? this.catalog.nextAttemptAt : null),
-      lastError:
-        state === 'down' ? ((this.catalog.error ?? this.socket.lastError)?.slice(0, 300) ?? null) : null,
-    };
+    return connectorHealth(this.venue, now, this.books.healthSnapshots(), this.socket, this.catalog);
   }
 
   stop(): void {
     this.stopped = true;
     this.auditTimer?.();
     this.catalog.stop();
-    for (const keeper of this.keepers.values()) keeper.dispose();
+    for (const keeper of this.books.allKeepers()) keeper.dispose();
     this.socket.stop();
     this.secondarySocket?.stop();
   }
@@ -332,12 +295,12 @@ export class StreamConnector implements VenueConnector {
     if (this.auditTimer || every <= 0 || !this.capabilities.restDepth) return;
     const levels = this.env.auditLevels ?? DEFAULT_AUDIT_LEVELS;
     this.auditTimer = this.env.timers.every(every, () => {
-      for (const keeper of this.keepers.values()) void keeper.audit(levels);
+      for (const keeper of this.books.allKeepers()) void keeper.audit(levels);
     });
   }
 
   private allInstruments(): Instrument[] {
-    return [...this.keepers.values(), ...this.restOnly.values()].map((k) => k.instrument);
+    return this.books.instruments();
   }
 
   private onOpen(): void {
@@ -345,12 +308,12 @@ export class StreamConnector implements VenueConnector {
     this.connectionSeq = null;
     const instruments = this.allInstruments();
     if (instruments.length > 0) this.sendAll(this.adapter.subscribe(instruments));
-    for (const keeper of this.keepers.values()) keeper.subscribed();
+    for (const keeper of this.books.allKeepers()) keeper.subscribed();
     this.notifyAll();
   }
 
   private onClose(cause: 'stale' | 'reconnect'): void {
-    for (const keeper of this.keepers.values()) keeper.connectionLost(cause);
+    for (const keeper of this.books.allKeepers()) keeper.connectionLost(cause);
     this.notifyAll();
   }
 
@@ -375,19 +338,16 @@ export class StreamConnector implements VenueConnector {
         continue;
       }
       if (frame.kind === 'depth') {
-        const inst = this.byRef.get(frame.symbol);
-        if (inst) this.keepers.get(inst.symbol)?.onStream(frame.message, receivedAt);
+        const inst = this.books.byVenueRef(frame.symbol);
+        if (inst) this.books.keeper(inst.symbol)?.onStream(frame.message, receivedAt);
       } else if (frame.kind === 'trades') {
-        const inst = this.byRef.get(frame.symbol);
+        const inst = this.books.byVenueRef(frame.symbol);
         if (!inst || frame.trades.length === 0) continue;
         const trades = frame.trades.map((t) => ({ ...t, venue: this.venue, symbol: inst.symbol }));
         this.listeners.emitTrades(trades);
       } else if (frame.kind === 'bbo') {
-        const inst = this.byRef.get(frame.symbol);
-        if (!inst) continue;
-        const prev = this.bbos.get(inst.symbol);
-        if (prev?.id !== undefined && frame.bbo.id !== undefined && frame.bbo.id < prev.id) continue;
-        this.bbos.set(inst.symbol, frame.bbo);
+        const inst = this.books.byVenueRef(frame.symbol);
+        if (inst) this.books.offerBbo(inst.symbol, frame.bbo);
       } else if (frame.kind === 'venue-error') {
         this.env.log.warn('venue reported an error', { venue: this.venue, message: frame.message });
       }
@@ -404,7 +364,7 @@ export class StreamConnector implements VenueConnector {
     if (last !== null && seq <= last) return false;
     this.connectionSeq = seq;
     if (last !== null && seq > last + 1) {
-      for (const keeper of this.keepers.values()) {
+      for (const keeper of this.books.allKeepers()) {
         keeper.externalFault('gap', `connection sequence jumped from ${last} to ${seq}`);
       }
     }
@@ -412,10 +372,7 @@ export class StreamConnector implements VenueConnector {
   }
 
   private setRestStatus(symbol: string, status: 'live' | 'invalid'): void {
-    const entry = this.restOnly.get(symbol);
-    if (!entry || entry.health.status === status) return;
-    entry.health.status = status;
-    this.notify(symbol);
+    if (this.books.setRestStatus(symbol, status)) this.notify(symbol);
   }
 
   private sendAll(messages: readonly string[], socket: SocketLike | null = this.socket): void {
@@ -427,6 +384,6 @@ export class StreamConnector implements VenueConnector {
   }
 
   private notifyAll(): void {
-    for (const symbol of this.keepers.keys()) this.notify(symbol);
+    for (const symbol of this.books.keeperSymbols()) this.notify(symbol);
   }
 }
