@@ -5,15 +5,15 @@
  * connectors; each renderer stream gets at most one book view per `bookIntervalMs` (plus a
  * heartbeat so ages and staleness stay current), never a queue.
  */
-import type { BookView, InstrumentInfo, TradeView, VenueHealth } from '../../src-shared/contract';
+import type { InstrumentInfo, TradeView, VenueHealth } from '../../src-shared/contract';
 import type { VenueId } from '../../src-shared/domain';
 import { appError, err, ok, type Result } from '../../src-shared/result';
 import type { Clock, Disposer, Logger, Timers } from '../core/ports';
 import type { RequestHandler, StreamOpener } from '../rpc/handlers';
 import type { VenueDescriptor } from '../venues/catalog';
-import type { DepthSnapshot, Trade, VenueConnector } from '../venues/kit';
+import type { Trade, VenueConnector } from '../venues/kit';
 import type { MarketDataPort } from '../gateway/market-data-port';
-import { viewFromRest, viewFromState } from './market/book-view';
+import { bookStreamOpener } from './market/book-stream';
 import { CandleBook } from './market/candle-book';
 import { candleStreamOpener } from './market/candle-stream';
 import { Coalescer } from './market/coalescer';
@@ -138,63 +138,6 @@ export function createMarketDataService(deps: MarketDataDeps) {
     return ok({ venue, symbol: venueSymbol });
   };
 
-  const book: StreamOpener<'market.book'> = (params, emit) => {
-    const connector = connectorFor(params.venue);
-    if (!connector.ok) return connector;
-    const c = connector.value;
-    let symbol = params.symbol;
-    let acquired = false;
-    let closed = false;
-    let rest: { snapshot: DepthSnapshot | null; status: BookView['status']; note?: string } = {
-      snapshot: null,
-      status: 'resyncing',
-    };
-    const restOnly = !c.capabilities.fullDepthStream;
-    const view = (): BookView => {
-      if (restOnly) return viewFromRest(c.venue, symbol, rest.snapshot, rest.status, params.depth, rest.note);
-      return viewFromState(c.venue, symbol, c.bookState(symbol), params.depth, params.grouping);
-    };
-    const coalescer = new Coalescer(deps.clock, deps.timers, bookInterval, () => emit(view()));
-    const stops: Disposer[] = [
-      c.onBookChange((s) => {
-        if (s === symbol) coalescer.poke();
-      }),
-      deps.timers.every(heartbeat, () => coalescer.poke()),
-    ];
-    const poll = async () => {
-      const depth = await c.depth(symbol, params.depth);
-      if (closed) return;
-      rest = depth.ok
-        ? { snapshot: depth.value, status: 'live' }
-        : { snapshot: rest.snapshot, status: rest.snapshot ? 'stale' : 'invalid', note: depth.error.message };
-      coalescer.poke();
-    };
-    void acquire(c, params.symbol).then((result) => {
-      if (!result.ok) {
-        rest = { snapshot: null, status: 'invalid', note: result.error.message };
-        coalescer.poke();
-        return;
-      }
-      if (closed) return release(c, result.value);
-      acquired = true;
-      symbol = result.value;
-      coalescer.poke();
-      if (restOnly) {
-        void poll();
-        stops.push(deps.timers.every(deps.restPollMs ?? 1000, () => void poll()));
-      }
-    });
-    return ok({
-      snapshot: view,
-      dispose: () => {
-        closed = true;
-        coalescer.dispose();
-        for (const stop of stops) stop();
-        if (acquired) release(c, symbol);
-      },
-    });
-  };
-
   const trades: StreamOpener<'market.trades'> = (params, emit) => {
     const connector = connectorFor(params.venue);
     if (!connector.ok) return connector;
@@ -238,6 +181,17 @@ export function createMarketDataService(deps: MarketDataDeps) {
       },
     });
   };
+
+  const book = bookStreamOpener({
+    clock: deps.clock,
+    timers: deps.timers,
+    intervalMs: bookInterval,
+    heartbeatMs: heartbeat,
+    restPollMs: deps.restPollMs ?? 1000,
+    connectorFor,
+    acquire,
+    release,
+  });
 
   const candleStream = candleStreamOpener({
     clock: deps.clock,

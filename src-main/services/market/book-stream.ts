@@ -1,0 +1,84 @@
+/**
+ * The `market.book` stream: coalesced book views of one (venue, symbol), at most one per
+ * `intervalMs` plus a heartbeat (so ages and staleness stay current), never a queue. A venue with
+ * a full-depth stream is read from its connector's book state; a REST-only venue is polled every
+ * `restPollMs` and shows its last snapshot, stale when a poll fails. Holds a watch on the symbol
+ * while open.
+ */
+import type { BookView } from '../../../src-shared/contract';
+import { ok, type Result } from '../../../src-shared/result';
+import type { Clock, Disposer, Timers } from '../../core/ports';
+import type { StreamOpener } from '../../rpc/handlers';
+import type { DepthSnapshot, VenueConnector } from '../../venues/kit';
+import { viewFromRest, viewFromState } from './book-view';
+import { Coalescer } from './coalescer';
+
+export interface BookStreamDeps {
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly intervalMs: number;
+  readonly heartbeatMs: number;
+  readonly restPollMs: number;
+  connectorFor(venue: string): Result<VenueConnector>;
+  acquire(connector: VenueConnector, symbol: string): Promise<Result<string>>;
+  release(connector: VenueConnector, symbol: string): void;
+}
+
+export function bookStreamOpener(deps: BookStreamDeps): StreamOpener<'market.book'> {
+  return (params, emit) => {
+    const connector = deps.connectorFor(params.venue);
+    if (!connector.ok) return connector;
+    const c = connector.value;
+    let symbol = params.symbol;
+    let acquired = false;
+    let closed = false;
+    let rest: { snapshot: DepthSnapshot | null; status: BookView['status']; note?: string } = {
+      snapshot: null,
+      status: 'resyncing',
+    };
+    const restOnly = !c.capabilities.fullDepthStream;
+    const view = (): BookView => {
+      if (restOnly) return viewFromRest(c.venue, symbol, rest.snapshot, rest.status, params.depth, rest.note);
+      return viewFromState(c.venue, symbol, c.bookState(symbol), params.depth, params.grouping);
+    };
+    const coalescer = new Coalescer(deps.clock, deps.timers, deps.intervalMs, () => emit(view()));
+    const stops: Disposer[] = [
+      c.onBookChange((s) => {
+        if (s === symbol) coalescer.poke();
+      }),
+      deps.timers.every(deps.heartbeatMs, () => coalescer.poke()),
+    ];
+    const poll = async () => {
+      const depth = await c.depth(symbol, params.depth);
+      if (closed) return;
+      rest = depth.ok
+        ? { snapshot: depth.value, status: 'live' }
+        : { snapshot: rest.snapshot, status: rest.snapshot ? 'stale' : 'invalid', note: depth.error.message };
+      coalescer.poke();
+    };
+    void deps.acquire(c, params.symbol).then((result) => {
+      if (!result.ok) {
+        rest = { snapshot: null, status: 'invalid', note: result.error.message };
+        coalescer.poke();
+        return;
+      }
+      if (closed) return deps.release(c, result.value);
+      acquired = true;
+      symbol = result.value;
+      coalescer.poke();
+      if (restOnly) {
+        void poll();
+        stops.push(deps.timers.every(deps.restPollMs, () => void poll()));
+      }
+    });
+    return ok({
+      snapshot: view,
+      dispose: () => {
+        closed = true;
+        coalescer.dispose();
+        for (const stop of stops) stop();
+        if (acquired) deps.release(c, symbol);
+      },
+    });
+  };
+}
