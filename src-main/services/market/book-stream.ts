@@ -6,22 +6,17 @@
  * while open.
  */
 import type { BookView } from '../../../src-shared/contract';
-import { ok, type Result } from '../../../src-shared/result';
-import type { Clock, Disposer, Timers } from '../../core/ports';
+import { ok } from '../../../src-shared/result';
+import type { Disposer } from '../../core/ports';
 import type { StreamOpener } from '../../rpc/handlers';
-import type { DepthSnapshot, VenueConnector } from '../../venues/kit';
+import type { DepthSnapshot } from '../../venues/kit';
 import { viewFromRest, viewFromState } from './book-view';
 import { Coalescer } from './coalescer';
+import type { MarketStreamDeps } from './stream-deps';
 
-export interface BookStreamDeps {
-  readonly clock: Clock;
-  readonly timers: Timers;
-  readonly intervalMs: number;
+export interface BookStreamDeps extends MarketStreamDeps {
   readonly heartbeatMs: number;
   readonly restPollMs: number;
-  connectorFor(venue: string): Result<VenueConnector>;
-  acquire(connector: VenueConnector, symbol: string): Promise<Result<string>>;
-  release(connector: VenueConnector, symbol: string): void;
 }
 
 export function bookStreamOpener(deps: BookStreamDeps): StreamOpener<'market.book'> {

@@ -3,22 +3,16 @@
  * then each candle that changed, at most one batch per `intervalMs` (a candle changed several
  * times between flushes is sent once, in its newest state). Holds a watch on the symbol while open.
  */
-import { ok, type Result } from '../../../src-shared/result';
+import { ok } from '../../../src-shared/result';
 import type { Candle } from '../../core/candles';
-import type { Clock, Disposer, Timers } from '../../core/ports';
+import type { Disposer } from '../../core/ports';
 import type { StreamOpener } from '../../rpc/handlers';
-import type { VenueConnector } from '../../venues/kit';
 import type { CandleBook } from './candle-book';
 import { Coalescer } from './coalescer';
+import type { MarketStreamDeps } from './stream-deps';
 
-export interface CandleStreamDeps {
-  readonly clock: Clock;
-  readonly timers: Timers;
-  readonly intervalMs: number;
+export interface CandleStreamDeps extends MarketStreamDeps {
   readonly candles: CandleBook;
-  connectorFor(venue: string): Result<VenueConnector>;
-  acquire(connector: VenueConnector, symbol: string): Promise<Result<string>>;
-  release(connector: VenueConnector, symbol: string): void;
 }
 
 export function candleStreamOpener(deps: CandleStreamDeps): StreamOpener<'market.candles'> {
