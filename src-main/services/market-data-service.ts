@@ -17,6 +17,7 @@ import { bookStreamOpener } from './market/book-stream';
 import { CandleBook } from './market/candle-book';
 import { candleStreamOpener } from './market/candle-stream';
 import { Coalescer } from './market/coalescer';
+import { StreamWatch } from './market/stream-deps';
 import { createL2Port, TradeFanout } from './market/l2-port';
 
 export interface MarketDataDeps {
@@ -139,13 +140,10 @@ export function createMarketDataService(deps: MarketDataDeps) {
   };
 
   const trades: StreamOpener<'market.trades'> = (params, emit) => {
-    const connector = connectorFor(params.venue);
-    if (!connector.ok) return connector;
-    const c = connector.value;
-    let k = key(c.venue, params.symbol);
-    let symbol = params.symbol;
-    let acquired = false;
-    let closed = false;
+    const opened = StreamWatch.of({ connectorFor, acquire, release }, params.venue, params.symbol);
+    if (!opened.ok) return opened;
+    const watch = opened.value;
+    const venue = watch.connector.venue;
     // Prints are batched like book views: at most one delta per interval, holding at most the
     // newest TRADES_KEPT prints (older ones in a burst are already out of the client's window).
     let pending: TradeView[] = [];
@@ -159,25 +157,18 @@ export function createMarketDataService(deps: MarketDataDeps) {
       pending = [...pending, ...views].slice(-TRADES_KEPT);
       coalescer.poke();
     };
-    void acquire(c, params.symbol).then((result) => {
-      if (!result.ok || closed) {
-        if (result.ok) release(c, result.value);
-        return;
-      }
-      acquired = true;
-      symbol = result.value;
-      k = key(c.venue, symbol);
+    watch.start((symbol) => {
+      const k = key(venue, symbol);
       const set = tradeListeners.get(k) ?? new Set();
       set.add(listener);
       tradeListeners.set(k, set);
     });
     return ok({
-      snapshot: () => ({ trades: recentTrades.get(k) ?? [] }),
+      snapshot: () => ({ trades: recentTrades.get(key(venue, watch.symbol)) ?? [] }),
       dispose: () => {
-        closed = true;
         coalescer.dispose();
-        tradeListeners.get(k)?.delete(listener);
-        if (acquired) release(c, symbol);
+        tradeListeners.get(key(venue, watch.symbol))?.delete(listener);
+        watch.close();
       },
     });
   };

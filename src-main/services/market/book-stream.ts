@@ -12,7 +12,7 @@ import type { StreamOpener } from '../../rpc/handlers';
 import type { DepthSnapshot } from '../../venues/kit';
 import { viewFromRest, viewFromState } from './book-view';
 import { Coalescer } from './coalescer';
-import type { MarketStreamDeps } from './stream-deps';
+import { StreamWatch, type MarketStreamDeps } from './stream-deps';
 
 export interface BookStreamDeps extends MarketStreamDeps {
   readonly heartbeatMs: number;
@@ -21,58 +21,54 @@ export interface BookStreamDeps extends MarketStreamDeps {
 
 export function bookStreamOpener(deps: BookStreamDeps): StreamOpener<'market.book'> {
   return (params, emit) => {
-    const connector = deps.connectorFor(params.venue);
-    if (!connector.ok) return connector;
-    const c = connector.value;
-    let symbol = params.symbol;
-    let acquired = false;
-    let closed = false;
+    const opened = StreamWatch.of(deps, params.venue, params.symbol);
+    if (!opened.ok) return opened;
+    const watch = opened.value;
+    const c = watch.connector;
     let rest: { snapshot: DepthSnapshot | null; status: BookView['status']; note?: string } = {
       snapshot: null,
       status: 'resyncing',
     };
     const restOnly = !c.capabilities.fullDepthStream;
     const view = (): BookView => {
+      const symbol = watch.symbol;
       if (restOnly) return viewFromRest(c.venue, symbol, rest.snapshot, rest.status, params.depth, rest.note);
       return viewFromState(c.venue, symbol, c.bookState(symbol), params.depth, params.grouping);
     };
     const coalescer = new Coalescer(deps.clock, deps.timers, deps.intervalMs, () => emit(view()));
     const stops: Disposer[] = [
       c.onBookChange((s) => {
-        if (s === symbol) coalescer.poke();
+        if (s === watch.symbol) coalescer.poke();
       }),
       deps.timers.every(deps.heartbeatMs, () => coalescer.poke()),
     ];
     const poll = async () => {
-      const depth = await c.depth(symbol, params.depth);
-      if (closed) return;
+      const depth = await c.depth(watch.symbol, params.depth);
+      if (watch.closed) return;
       rest = depth.ok
         ? { snapshot: depth.value, status: 'live' }
         : { snapshot: rest.snapshot, status: rest.snapshot ? 'stale' : 'invalid', note: depth.error.message };
       coalescer.poke();
     };
-    void deps.acquire(c, params.symbol).then((result) => {
-      if (!result.ok) {
-        rest = { snapshot: null, status: 'invalid', note: result.error.message };
+    watch.start(
+      () => {
         coalescer.poke();
-        return;
-      }
-      if (closed) return deps.release(c, result.value);
-      acquired = true;
-      symbol = result.value;
-      coalescer.poke();
-      if (restOnly) {
-        void poll();
-        stops.push(deps.timers.every(deps.restPollMs, () => void poll()));
-      }
-    });
+        if (restOnly) {
+          void poll();
+          stops.push(deps.timers.every(deps.restPollMs, () => void poll()));
+        }
+      },
+      (error) => {
+        rest = { snapshot: null, status: 'invalid', note: error.message };
+        coalescer.poke();
+      },
+    );
     return ok({
       snapshot: view,
       dispose: () => {
-        closed = true;
         coalescer.dispose();
         for (const stop of stops) stop();
-        if (acquired) deps.release(c, symbol);
+        watch.close();
       },
     });
   };

@@ -9,7 +9,7 @@ import type { Disposer } from '../../core/ports';
 import type { StreamOpener } from '../../rpc/handlers';
 import type { CandleBook } from './candle-book';
 import { Coalescer } from './coalescer';
-import type { MarketStreamDeps } from './stream-deps';
+import { StreamWatch, type MarketStreamDeps } from './stream-deps';
 
 export interface CandleStreamDeps extends MarketStreamDeps {
   readonly candles: CandleBook;
@@ -17,12 +17,10 @@ export interface CandleStreamDeps extends MarketStreamDeps {
 
 export function candleStreamOpener(deps: CandleStreamDeps): StreamOpener<'market.candles'> {
   return (params, emit) => {
-    const connector = deps.connectorFor(params.venue);
-    if (!connector.ok) return connector;
-    const c = connector.value;
-    let symbol = params.symbol;
-    let acquired = false;
-    let closed = false;
+    const opened = StreamWatch.of(deps, params.venue, params.symbol);
+    if (!opened.ok) return opened;
+    const watch = opened.value;
+    const c = watch.connector;
     let stopListening: Disposer = () => {};
     let changed = new Map<number, Candle>();
     const coalescer = new Coalescer(deps.clock, deps.timers, deps.intervalMs, () => {
@@ -31,25 +29,18 @@ export function candleStreamOpener(deps: CandleStreamDeps): StreamOpener<'market
       changed = new Map();
       emit({ candles: batch });
     });
-    void deps.acquire(c, params.symbol).then((result) => {
-      if (!result.ok || closed) {
-        if (result.ok) deps.release(c, result.value);
-        return;
-      }
-      acquired = true;
-      symbol = result.value;
+    watch.start((symbol) => {
       stopListening = deps.candles.listen(c.venue, symbol, params.intervalSec, (candle) => {
         changed.set(candle.openTime, candle);
         coalescer.poke();
       });
     });
     return ok({
-      snapshot: () => ({ candles: deps.candles.candles(c.venue, symbol, params.intervalSec) }),
+      snapshot: () => ({ candles: deps.candles.candles(c.venue, watch.symbol, params.intervalSec) }),
       dispose: () => {
-        closed = true;
         coalescer.dispose();
         stopListening();
-        if (acquired) deps.release(c, symbol);
+        watch.close();
       },
     });
   };
